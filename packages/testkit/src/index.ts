@@ -1,0 +1,5 @@
+import type {} from "./provided-context.ts";
+
+export { freePort } from "./free-port.ts";
+export { bundledSpecPath, type PrismOptions, type PrismServer, startPrism } from "./prism.ts";
+export { assertNoViolations, violationsOf } from "./violations.ts";
