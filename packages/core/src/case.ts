@@ -1,0 +1,47 @@
+// The one generic mapping between the wire's snake_case and TypeScript's camelCase, at the type
+// level and at run time. Every public shape is derived from a generated type through it, so no
+// field is ever renamed by hand.
+
+type CamelString<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelString<Tail>>}`
+  : S;
+
+type SnakeString<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeString<Tail>}`
+  : S;
+
+/** `T` with every object key, at every depth, in camelCase. */
+export type CamelCase<T> = T extends readonly (infer Item)[]
+  ? CamelCase<Item>[]
+  : T extends object
+    ? { [K in keyof T as K extends string ? CamelString<K> : K]: CamelCase<T[K]> }
+    : T;
+
+/** `T` with every object key, at every depth, in snake_case. */
+export type SnakeCase<T> = T extends readonly (infer Item)[]
+  ? SnakeCase<Item>[]
+  : T extends object
+    ? { [K in keyof T as K extends string ? SnakeString<K> : K]: SnakeCase<T[K]> }
+    : T;
+
+const camelKey = (key: string) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+const snakeKey = (key: string) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function mapKeys(value: unknown, rename: (key: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename));
+  if (value === null || typeof value !== "object" || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[rename(key)] = mapKeys(item, rename);
+  return out;
+}
+
+/** Deeply renames plain-object keys from snake_case to camelCase. */
+export const toCamelCase = <T>(value: T): CamelCase<T> => mapKeys(value, camelKey) as CamelCase<T>;
+
+/** Deeply renames plain-object keys from camelCase to snake_case. */
+export const toSnakeCase = <T>(value: T): SnakeCase<T> => mapKeys(value, snakeKey) as SnakeCase<T>;

@@ -1,0 +1,145 @@
+// The error hierarchy. Every failure is an Error subclass with a message that says what went
+// wrong and what to do; none ever carries the API key.
+import type { CamelCase } from "./case.js";
+import type { ErrorCode, ErrorDetails, ErrorResponse } from "./generated/types.gen.js";
+import type { RateLimit } from "./transport/rate-limit.js";
+
+/** Details of a rejected input, as the server sends them (camelCased). */
+export type ValidationDetails = CamelCase<ErrorDetails>;
+
+/** Base class of every error the SDK throws. */
+export class SeedanceError extends Error {
+  override name = "SeedanceError";
+}
+
+export interface APIErrorInit {
+  status: number;
+  /** The envelope's `error.code`; a code newer than this SDK passes through as a string. */
+  code?: ErrorCode | (string & {});
+  message: string;
+  details?: ValidationDetails;
+  requestId?: string;
+  rateLimit?: RateLimit;
+  headers: Headers;
+}
+
+/** The server answered with an error status. */
+export class APIError extends SeedanceError {
+  override name = "APIError";
+  readonly status: number;
+  readonly code: ErrorCode | (string & {}) | undefined;
+  readonly details: ValidationDetails | undefined;
+  readonly requestId: string | undefined;
+  readonly rateLimit: RateLimit | undefined;
+  readonly headers: Headers;
+
+  constructor(init: APIErrorInit) {
+    const id = init.requestId ? ` (request ${init.requestId})` : "";
+    super(`${init.status}${init.code ? ` ${init.code}` : ""}: ${init.message}${id}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.rateLimit = init.rateLimit;
+    this.headers = init.headers;
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  override name = "ConflictError";
+}
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+  /** Milliseconds the server asked to wait before retrying, when it said. */
+  readonly retryAfter: number | undefined;
+  constructor(init: APIErrorInit & { retryAfter?: number }) {
+    super(init);
+    this.retryAfter = init.retryAfter;
+  }
+}
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+export class ServiceUnavailableError extends InternalServerError {
+  override name = "ServiceUnavailableError";
+}
+
+/** The error class for an HTTP status. */
+export function errorClassFor(status: number): typeof APIError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 429:
+      return RateLimitError;
+    case 503:
+      return ServiceUnavailableError;
+    default:
+      return status >= 500 ? InternalServerError : APIError;
+  }
+}
+
+/** The request never got a complete answer (DNS, refused or reset connection, bad body stream). */
+export class APIConnectionError extends SeedanceError {
+  override name = "APIConnectionError";
+}
+
+/** The call's `timeout` (retries included) ran out. */
+export class APITimeoutError extends APIConnectionError {
+  override name = "APITimeoutError";
+}
+
+/** The caller aborted the call through its `signal`. */
+export class AbortError extends SeedanceError {
+  override name = "AbortError";
+}
+
+/** A request was rejected before sending because it breaks the spec's constraints. */
+export class ValidationError extends SeedanceError {
+  override name = "ValidationError";
+  /** Same codes as the server's: `INVALID_PROMPT` for the prompt, `INVALID_REQUEST` otherwise. */
+  readonly code: Extract<ErrorCode, "INVALID_PROMPT" | "INVALID_REQUEST">;
+  readonly details: ValidationDetails;
+  constructor(message: string, details: ValidationDetails) {
+    super(message);
+    this.details = details;
+    this.code = details.field === "prompt" ? "INVALID_PROMPT" : "INVALID_REQUEST";
+  }
+}
+
+/** `waitForCompletion` ran past `maxWaitTime`; the task may still finish. */
+export class WaitTimeoutError extends SeedanceError {
+  override name = "WaitTimeoutError";
+  readonly taskId: string;
+  /** The last status seen before giving up, if any poll answered. */
+  readonly lastStatus: unknown;
+  constructor(taskId: string, waitedMs: number, lastStatus: unknown) {
+    super(
+      `Task ${taskId} did not finish within ${waitedMs} ms; it may still complete. ` +
+        "Wait longer (maxWaitTime), poll getStatus later, or use a webhook.",
+    );
+    this.taskId = taskId;
+    this.lastStatus = lastStatus;
+  }
+}
+
+export type { ErrorResponse };
