@@ -1,7 +1,7 @@
 // The error hierarchy. Every failure is an Error subclass with a message that says what went
 // wrong and what to do; none ever carries the API key.
 import type { CamelCase } from "./case.js";
-import type { ErrorCode, ErrorDetails, ErrorResponse } from "./generated/types.gen.js";
+import type { ErrorCode, ErrorDetails } from "./generated/types.gen.js";
 import type { RateLimit } from "./transport/rate-limit.js";
 
 /** Details of a rejected input, as the server sends them (camelCased). */
@@ -98,6 +98,11 @@ export function errorClassFor(status: number): typeof APIError {
   }
 }
 
+/** A success status with a body this SDK cannot read (not JSON, or a required field of the wrong type). */
+export class UnexpectedResponseError extends APIError {
+  override name = "UnexpectedResponseError";
+}
+
 /** The request never got a complete answer (DNS, refused or reset connection, bad body stream). */
 export class APIConnectionError extends SeedanceError {
   override name = "APIConnectionError";
@@ -141,5 +146,3 @@ export class WaitTimeoutError extends SeedanceError {
     this.lastStatus = lastStatus;
   }
 }
-
-export type { ErrorResponse };

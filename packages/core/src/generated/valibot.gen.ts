@@ -5,12 +5,12 @@ import * as v from 'valibot';
 /**
  * Text description of what to generate, at most 300 characters.
  */
-export const vPrompt = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+export const vPrompt = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(300));
 
 /**
  * Seedream model that generates the image.
  */
-export const vImageModel = v.picklist([
+export const vImageModel = /* @__PURE__ */ v.picklist([
     'seedream-3.0',
     'seedream-4.0',
     'seedream-4.5',
@@ -20,7 +20,7 @@ export const vImageModel = v.picklist([
 /**
  * Output resolution. `4k` is 4096×4096.
  */
-export const vImageResolution = v.picklist([
+export const vImageResolution = /* @__PURE__ */ v.picklist([
     '1024x1024',
     '2048x2048',
     '4k'
@@ -29,62 +29,62 @@ export const vImageResolution = v.picklist([
 /**
  * Generation quality.
  */
-export const vImageQuality = v.picklist(['standard', 'high']);
+export const vImageQuality = /* @__PURE__ */ v.picklist(['standard', 'high']);
 
 /**
  * HTTPS endpoint that receives the task's webhook events (`task.progress`, `task.completed`,
  * `task.failed`), signed per the Standard Webhooks scheme.
  *
  */
-export const vWebhookUrl = v.pipe(v.string(), v.url());
+export const vWebhookUrl = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url());
 
 /**
  * Parameters of a Seedream image generation.
  */
-export const vImageGenerationRequest = v.strictObject({
+export const vImageGenerationRequest = /* @__PURE__ */ v.strictObject({
     prompt: vPrompt,
     model: vImageModel,
-    resolution: v.optional(vImageResolution),
-    quality: v.optional(vImageQuality),
-    num_images: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)), 1),
-    seed: v.optional(v.pipe(v.number(), v.integer())),
-    style: v.optional(v.pipe(v.string(), v.maxLength(64))),
-    webhook_url: v.optional(vWebhookUrl)
+    resolution: /* @__PURE__ */ v.optional(vImageResolution),
+    quality: /* @__PURE__ */ v.optional(vImageQuality),
+    num_images: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(4)), 1),
+    seed: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    style: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(64))),
+    webhook_url: /* @__PURE__ */ v.optional(vWebhookUrl)
 });
 
 /**
  * Identifier of an asynchronous task.
  */
-export const vTaskId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[A-Za-z0-9_-]+$/));
+export const vTaskId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(128), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/));
 
 /**
  * One generated image.
  */
-export const vImage = v.object({
-    id: v.string(),
-    url: v.pipe(v.string(), v.url()),
-    width: v.optional(v.pipe(v.number(), v.integer())),
-    height: v.optional(v.pipe(v.number(), v.integer())),
-    format: v.optional(v.string()),
-    size_bytes: v.optional(v.pipe(v.number(), v.integer()))
+export const vImage = /* @__PURE__ */ v.object({
+    id: /* @__PURE__ */ v.string(),
+    url: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url()),
+    width: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    height: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    format: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    size_bytes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()))
 });
 
 /**
  * The images of a completed Seedream generation.
  */
-export const vImageGenerationResult = v.object({
+export const vImageGenerationResult = /* @__PURE__ */ v.object({
     task_id: vTaskId,
-    images: v.pipe(v.array(vImage), v.minLength(1)),
+    images: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(vImage), /* @__PURE__ */ v.minLength(1)),
     model: vImageModel,
-    resolution: v.optional(vImageResolution),
-    processing_time_ms: v.optional(v.pipe(v.number(), v.integer()))
+    resolution: /* @__PURE__ */ v.optional(vImageResolution),
+    processing_time_ms: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()))
 });
 
 /**
  * Envelope of a successful image generation.
  */
-export const vImageGenerationResponse = v.object({
-    status: v.picklist(['success']),
+export const vImageGenerationResponse = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['success']),
     data: vImageGenerationResult
 });
 
@@ -94,7 +94,7 @@ export const vImageGenerationResponse = v.object({
  * `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503). Clients must accept unknown codes.
  *
  */
-export const vErrorCode = v.picklist([
+export const vErrorCode = /* @__PURE__ */ v.picklist([
     'INVALID_REQUEST',
     'INVALID_PROMPT',
     'UNAUTHORIZED',
@@ -110,29 +110,29 @@ export const vErrorCode = v.picklist([
 /**
  * Which input was rejected and why.
  */
-export const vErrorDetails = v.object({
-    field: v.string(),
-    value: v.optional(v.unknown()),
-    constraint: v.string(),
-    limit: v.optional(v.unknown())
+export const vErrorDetails = /* @__PURE__ */ v.object({
+    field: /* @__PURE__ */ v.string(),
+    value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+    constraint: /* @__PURE__ */ v.string(),
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown())
 });
 
 /**
  * Envelope of every error response.
  */
-export const vErrorResponse = v.object({
-    status: v.picklist(['error']),
-    error: v.object({
+export const vErrorResponse = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['error']),
+    error: /* @__PURE__ */ v.object({
         code: vErrorCode,
-        message: v.string(),
-        details: v.optional(vErrorDetails)
+        message: /* @__PURE__ */ v.string(),
+        details: /* @__PURE__ */ v.optional(vErrorDetails)
     })
 });
 
 /**
  * Seedance model that generates the video.
  */
-export const vVideoModel = v.picklist([
+export const vVideoModel = /* @__PURE__ */ v.picklist([
     'seedance-1.0',
     'seedance-1.5-pro',
     'seedance-2.0'
@@ -141,7 +141,7 @@ export const vVideoModel = v.picklist([
 /**
  * Output resolution of the video.
  */
-export const vVideoResolution = v.picklist([
+export const vVideoResolution = /* @__PURE__ */ v.picklist([
     '720p',
     '1080p',
     '4k'
@@ -150,35 +150,35 @@ export const vVideoResolution = v.picklist([
 /**
  * Parameters of a Seedance video generation.
  */
-export const vVideoGenerationRequest = v.strictObject({
+export const vVideoGenerationRequest = /* @__PURE__ */ v.strictObject({
     prompt: vPrompt,
     model: vVideoModel,
-    duration: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(30)),
-    resolution: v.optional(vVideoResolution),
-    fps: v.optional(v.picklist([
+    duration: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(5), /* @__PURE__ */ v.maxValue(30)),
+    resolution: /* @__PURE__ */ v.optional(vVideoResolution),
+    fps: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist([
         24,
         30,
         60
     ])),
-    image_input: v.optional(v.pipe(v.string(), v.url())),
-    webhook_url: v.optional(vWebhookUrl)
+    image_input: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url())),
+    webhook_url: /* @__PURE__ */ v.optional(vWebhookUrl)
 });
 
 /**
  * A video generation task that was accepted and queued.
  */
-export const vVideoTask = v.object({
+export const vVideoTask = /* @__PURE__ */ v.object({
     task_id: vTaskId,
-    status: v.picklist(['queued']),
-    estimated_wait_time_seconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    check_status_url: v.optional(v.string())
+    status: /* @__PURE__ */ v.picklist(['queued']),
+    estimated_wait_time_seconds: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))),
+    check_status_url: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
  * Envelope of an accepted video generation.
  */
-export const vVideoGenerationResponse = v.object({
-    status: v.picklist(['accepted']),
+export const vVideoGenerationResponse = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['accepted']),
     data: vVideoTask
 });
 
@@ -187,7 +187,7 @@ export const vVideoGenerationResponse = v.object({
  * unknown value (added in a later API version) as not yet terminal.
  *
  */
-export const vTaskState = v.picklist([
+export const vTaskState = /* @__PURE__ */ v.picklist([
     'queued',
     'processing',
     'completed',
@@ -197,93 +197,93 @@ export const vTaskState = v.picklist([
 /**
  * Completion percentage.
  */
-export const vProgress = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
+export const vProgress = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100));
 
 /**
  * The video of a completed task.
  */
-export const vVideoResult = v.object({
-    video_url: v.pipe(v.string(), v.url()),
-    duration: v.optional(v.pipe(v.number(), v.integer())),
-    resolution: v.optional(vVideoResolution)
+export const vVideoResult = /* @__PURE__ */ v.object({
+    video_url: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url()),
+    duration: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    resolution: /* @__PURE__ */ v.optional(vVideoResolution)
 });
 
 /**
  * The current state of an asynchronous task.
  */
-export const vTaskStatus = v.object({
+export const vTaskStatus = /* @__PURE__ */ v.object({
     task_id: vTaskId,
     status: vTaskState,
     progress: vProgress,
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    updated_at: v.pipe(v.string(), v.isoTimestamp()),
-    result: v.optional(vVideoResult),
-    error_message: v.optional(v.string())
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    updated_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    result: /* @__PURE__ */ v.optional(vVideoResult),
+    error_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
  * Envelope of a task status.
  */
-export const vTaskStatusResponse = v.object({
-    status: v.picklist(['success']),
+export const vTaskStatusResponse = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['success']),
     data: vTaskStatus
 });
 
 /**
  * The final outcome of a finished task.
  */
-export const vTaskResult = v.object({
+export const vTaskResult = /* @__PURE__ */ v.object({
     task_id: vTaskId,
-    status: v.picklist(['completed', 'failed']),
-    result: v.optional(vVideoResult),
-    error_message: v.optional(v.string()),
-    completed_at: v.pipe(v.string(), v.isoTimestamp())
+    status: /* @__PURE__ */ v.picklist(['completed', 'failed']),
+    result: /* @__PURE__ */ v.optional(vVideoResult),
+    error_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    completed_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Envelope of a task's final result.
  */
-export const vTaskResultResponse = v.object({
-    status: v.picklist(['success']),
+export const vTaskResultResponse = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['success']),
     data: vTaskResult
 });
 
 /**
  * The task that a webhook event is about.
  */
-export const vWebhookTaskData = v.object({
+export const vWebhookTaskData = /* @__PURE__ */ v.object({
     task_id: vTaskId,
     status: vTaskState,
     model: vVideoModel,
-    progress: v.optional(vProgress),
-    result: v.optional(vVideoResult),
-    error_message: v.optional(v.string())
+    progress: /* @__PURE__ */ v.optional(vProgress),
+    result: /* @__PURE__ */ v.optional(vVideoResult),
+    error_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
  * A task finished successfully; `data.result` holds the video.
  */
-export const vTaskCompletedEvent = v.object({
-    event: v.picklist(['task.completed']),
-    timestamp: v.pipe(v.string(), v.isoTimestamp()),
+export const vTaskCompletedEvent = /* @__PURE__ */ v.object({
+    event: /* @__PURE__ */ v.picklist(['task.completed']),
+    timestamp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     data: vWebhookTaskData
 });
 
 /**
  * A task failed; `data.error_message` says why.
  */
-export const vTaskFailedEvent = v.object({
-    event: v.picklist(['task.failed']),
-    timestamp: v.pipe(v.string(), v.isoTimestamp()),
+export const vTaskFailedEvent = /* @__PURE__ */ v.object({
+    event: /* @__PURE__ */ v.picklist(['task.failed']),
+    timestamp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     data: vWebhookTaskData
 });
 
 /**
  * A running task made progress (optional event); `data.progress` is the percentage.
  */
-export const vTaskProgressEvent = v.object({
-    event: v.picklist(['task.progress']),
-    timestamp: v.pipe(v.string(), v.isoTimestamp()),
+export const vTaskProgressEvent = /* @__PURE__ */ v.object({
+    event: /* @__PURE__ */ v.picklist(['task.progress']),
+    timestamp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     data: vWebhookTaskData
 });
 
@@ -293,7 +293,7 @@ export const vTaskProgressEvent = v.object({
  * (e.g. a UUID) per logical request and reuse it on every retry of that request.
  *
  */
-export const vIdempotencyKey = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
+export const vIdempotencyKey = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(255));
 
 /**
  * Identifier of the task, as returned by `POST /v1/seedance/generate`.
@@ -303,12 +303,12 @@ export const vTaskId2 = vTaskId;
 /**
  * Unique id of the message; the same on every retry of it, so receivers can deduplicate.
  */
-export const vWebhookId = v.string();
+export const vWebhookId = /* @__PURE__ */ v.string();
 
 /**
  * When the delivery attempt was signed, as unix seconds. Reject values more than 5 minutes from now (replay protection).
  */
-export const vWebhookTimestamp = v.pipe(v.string(), v.regex(/^[0-9]+$/));
+export const vWebhookTimestamp = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[0-9]+$/));
 
 /**
  * Space-separated signatures, each `v1,<base64>`: the base64 of HMAC-SHA256 over
@@ -318,12 +318,12 @@ export const vWebhookTimestamp = v.pipe(v.string(), v.regex(/^[0-9]+$/));
  * other versions.
  *
  */
-export const vWebhookSignature = v.string();
+export const vWebhookSignature = /* @__PURE__ */ v.string();
 
 export const vGenerateImageBody = vImageGenerationRequest;
 
-export const vGenerateImageHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255)))
+export const vGenerateImageHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(255)))
 });
 
 /**
@@ -333,8 +333,8 @@ export const vGenerateImageResponse = vImageGenerationResponse;
 
 export const vGenerateVideoBody = vVideoGenerationRequest;
 
-export const vGenerateVideoHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255)))
+export const vGenerateVideoHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(255)))
 });
 
 /**
@@ -342,7 +342,7 @@ export const vGenerateVideoHeaders = v.object({
  */
 export const vGenerateVideoResponse = vVideoGenerationResponse;
 
-export const vGetTaskStatusPath = v.object({
+export const vGetTaskStatusPath = /* @__PURE__ */ v.object({
     task_id: vTaskId
 });
 
@@ -351,7 +351,7 @@ export const vGetTaskStatusPath = v.object({
  */
 export const vGetTaskStatusResponse = vTaskStatusResponse;
 
-export const vGetTaskResultPath = v.object({
+export const vGetTaskResultPath = /* @__PURE__ */ v.object({
     task_id: vTaskId
 });
 
@@ -360,35 +360,35 @@ export const vGetTaskResultPath = v.object({
  */
 export const vGetTaskResultResponse = vTaskResultResponse;
 
-export const vOnTaskCompletedWebhookRequest = v.object({
+export const vOnTaskCompletedWebhookRequest = /* @__PURE__ */ v.object({
     body: vTaskCompletedEvent,
-    path: v.optional(v.never()),
-    query: v.optional(v.never()),
-    headers: v.object({
-        'webhook-id': v.string(),
-        'webhook-timestamp': v.pipe(v.string(), v.regex(/^[0-9]+$/)),
-        'webhook-signature': v.string()
+    path: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    query: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    headers: /* @__PURE__ */ v.object({
+        'webhook-id': /* @__PURE__ */ v.string(),
+        'webhook-timestamp': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[0-9]+$/)),
+        'webhook-signature': /* @__PURE__ */ v.string()
     })
 });
 
-export const vOnTaskFailedWebhookRequest = v.object({
+export const vOnTaskFailedWebhookRequest = /* @__PURE__ */ v.object({
     body: vTaskFailedEvent,
-    path: v.optional(v.never()),
-    query: v.optional(v.never()),
-    headers: v.object({
-        'webhook-id': v.string(),
-        'webhook-timestamp': v.pipe(v.string(), v.regex(/^[0-9]+$/)),
-        'webhook-signature': v.string()
+    path: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    query: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    headers: /* @__PURE__ */ v.object({
+        'webhook-id': /* @__PURE__ */ v.string(),
+        'webhook-timestamp': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[0-9]+$/)),
+        'webhook-signature': /* @__PURE__ */ v.string()
     })
 });
 
-export const vOnTaskProgressWebhookRequest = v.object({
+export const vOnTaskProgressWebhookRequest = /* @__PURE__ */ v.object({
     body: vTaskProgressEvent,
-    path: v.optional(v.never()),
-    query: v.optional(v.never()),
-    headers: v.object({
-        'webhook-id': v.string(),
-        'webhook-timestamp': v.pipe(v.string(), v.regex(/^[0-9]+$/)),
-        'webhook-signature': v.string()
+    path: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    query: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.never()),
+    headers: /* @__PURE__ */ v.object({
+        'webhook-id': /* @__PURE__ */ v.string(),
+        'webhook-timestamp': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[0-9]+$/)),
+        'webhook-signature': /* @__PURE__ */ v.string()
     })
 });

@@ -22,3 +22,21 @@ export function parseRateLimit(headers: Headers): RateLimit | undefined {
   if (limit === undefined || remaining === undefined || reset === undefined) return undefined;
   return { limit, remaining, resetAt: new Date(reset * 1000) };
 }
+
+/** The latest quota the server reported, and how long to hold the next request once it is used up. */
+export class RateLimitState {
+  latest: RateLimit | undefined;
+
+  update(headers: Headers): RateLimit | undefined {
+    const parsed = parseRateLimit(headers);
+    if (parsed) this.latest = parsed;
+    return parsed;
+  }
+
+  /** Milliseconds until the quota resets when none is left, else 0. */
+  holdMs(now: number = Date.now()): number {
+    const latest = this.latest;
+    if (!latest || latest.remaining > 0) return 0;
+    return Math.max(0, latest.resetAt.getTime() - now);
+  }
+}

@@ -1,0 +1,33 @@
+// What every API method returns: a Promise of the unwrapped `data`, plus `withResponse()` for callers
+// who also need the HTTP response, its request id and the rate-limit state.
+import type { RateLimit } from "./transport/rate-limit.js";
+
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  requestId: string | undefined;
+  rateLimit: RateLimit | undefined;
+}
+
+export class APIPromise<T> extends Promise<T> {
+  readonly #withResponse: Promise<WithResponse<T>>;
+
+  constructor(withResponse: Promise<WithResponse<T>>) {
+    super((resolve, reject) => {
+      withResponse.then((result) => resolve(result.data), reject);
+    });
+    this.#withResponse = withResponse;
+  }
+
+  // Derived promises (then/catch/finally) are plain Promises.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  /** The data together with the raw Response, its `X-Request-Id` and the parsed rate limit. */
+  withResponse(): Promise<WithResponse<T>> {
+    // The caller handles the outcome through this promise; keep the data-only twin from being reported as unhandled.
+    this.catch(() => {});
+    return this.#withResponse;
+  }
+}

@@ -1,0 +1,99 @@
+// SeedanceClient: resolves options once, then wires the resources to one shared context.
+import { SeedanceError } from "./errors.js";
+import { createLogger, type LogLevel, type LogSink } from "./logger.js";
+import type { ClientContext } from "./operation.js";
+import { Seedance } from "./resources/seedance.js";
+import { Seedream } from "./resources/seedream.js";
+import { Task } from "./resources/task.js";
+import { TaskEstimates } from "./task-estimates.js";
+import { type RateLimit, RateLimitState } from "./transport/rate-limit.js";
+
+export const DEFAULT_BASE_URL = "https://api.seedance2api.com";
+
+export interface ClientOptions {
+  /** Your API key. Required unless `authScheme` is `"none"`. */
+  apiKey?: string | undefined;
+  /** Default `https://api.seedance2api.com`. */
+  baseUrl?: string | undefined;
+  /**
+   * How the key is sent: `Authorization: Bearer` (default) or `X-API-Key` — exactly one of them.
+   * `"none"` sends no key, for calls through your own proxy that adds it.
+   */
+  authScheme?: "bearer" | "x-api-key" | "none";
+  /** Milliseconds a call may take, retries included (default 300000, the API's advice). */
+  timeout?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** A custom fetch (e.g. with a proxy agent); always called as a plain function. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** Where log lines go (default `console`) and from which level (default `"warn"`). */
+  logger?: LogSink;
+  logLevel?: LogLevel;
+  /** Validate requests against the spec before sending (default true); turn off to let the server decide. */
+  validate?: boolean;
+  /** Hold requests until the quota resets when none is left, instead of spending them on 429s (default true). */
+  holdOnRateLimit?: boolean;
+}
+
+const MISSING_KEY =
+  "Missing API key: pass `new SeedanceClient({ apiKey })` or set the SEEDANCE_API_KEY environment variable " +
+  '(read by the runtime packages). Calling through your own proxy that adds the key? Pass `authScheme: "none"`.';
+
+function authHeaders(options: ClientOptions): Record<string, string> {
+  const scheme = options.authScheme ?? "bearer";
+  if (scheme === "none") return {};
+  if (!options.apiKey) throw new SeedanceError(MISSING_KEY);
+  return scheme === "bearer" ? { Authorization: `Bearer ${options.apiKey}` } : { "X-API-Key": options.apiKey };
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new SeedanceError(`Invalid ${name}: expected a non-negative number, got ${value}.`);
+  }
+  return value;
+}
+
+export class SeedanceClient {
+  /** Seedream image generation. */
+  readonly seedream: Seedream;
+  /** Seedance video generation. */
+  readonly seedance: Seedance;
+  /** Task status, results and waiting. */
+  readonly task: Task;
+  readonly baseUrl: string;
+  // Private fields: the key never shows in JSON.stringify(client), util.inspect(client) or a debugger's
+  // enumerable view.
+  readonly #context: ClientContext;
+
+  constructor(options: ClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    const key = options.apiKey;
+    const userFetch = options.fetch;
+    this.#context = {
+      transport: {
+        baseUrl: this.baseUrl,
+        fetch: (request) => (userFetch ?? globalThis.fetch)(request),
+        headers: { ...options.defaultHeaders, ...authHeaders(options) },
+        timeout: nonNegative("timeout", options.timeout, 300_000),
+        maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
+        holdOnRateLimit: options.holdOnRateLimit ?? true,
+        rateLimit: new RateLimitState(),
+        logger: createLogger(options.logger ?? console, options.logLevel ?? "warn"),
+        redact: (text) => (key ? text.split(key).join("[redacted]") : text),
+      },
+      estimates: new TaskEstimates(),
+      validate: options.validate ?? true,
+    };
+    this.task = new Task(this.#context);
+    this.seedream = new Seedream(this.#context);
+    this.seedance = new Seedance(this.#context, this.task);
+  }
+
+  /** The quota as of the latest response (`limit`, `remaining`, `resetAt`). */
+  get rateLimit(): RateLimit | undefined {
+    return this.#context.transport.rateLimit.latest;
+  }
+}

@@ -1,0 +1,13 @@
+// @seedance/core: the runtime-neutral Seedance client.
+export { APIPromise, type WithResponse } from "./api-promise.js";
+export type { CamelCase, SnakeCase } from "./case.js";
+export { type ClientOptions, DEFAULT_BASE_URL, SeedanceClient } from "./client.js";
+export * from "./errors.js";
+export type { LogLevel, LogSink } from "./logger.js";
+export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
+export type { Seedream } from "./resources/seedream.js";
+export type { Task } from "./resources/task.js";
+export type { RateLimit } from "./transport/rate-limit.js";
+export type { RequestOptions } from "./transport/send.js";
+export type * from "./types.js";
+export type { TaskEventSource, WaitOptions } from "./wait.js";

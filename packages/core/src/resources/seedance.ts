@@ -1,0 +1,46 @@
+// Seedance video generation (asynchronous: answers with a task).
+import type { APIPromise } from "../api-promise.js";
+import { toSnakeCase } from "../case.js";
+import { generateVideo } from "../generated/sdk.gen.js";
+import { vGenerateVideoResponse } from "../generated/valibot.gen.js";
+import { type ClientContext, callOperation } from "../operation.js";
+import type { RequestOptions } from "../transport/send.js";
+import type { FinishedTask, VideoGenerationParams, VideoTask } from "../types.js";
+import type { WaitOptions } from "../wait.js";
+import type { Task } from "./task.js";
+
+export interface GenerateAndWaitOptions extends WaitOptions {
+  /** Called with the task id as soon as the task exists, before waiting: persist it to resume after a crash. */
+  onTaskCreated?: (taskId: string) => void | Promise<void>;
+  /** Options for the generate request itself. */
+  request?: RequestOptions;
+}
+
+export class Seedance {
+  readonly #context: ClientContext;
+  readonly #task: Task;
+
+  constructor(context: ClientContext, task: Task) {
+    this.#context = context;
+    this.#task = task;
+  }
+
+  /** Queues a video and resolves with its task (`taskId`, `estimatedWaitTimeSeconds`). */
+  generate(params: VideoGenerationParams, options?: RequestOptions): APIPromise<VideoTask> {
+    const body = toSnakeCase(params);
+    const task = callOperation(this.#context, generateVideo, { body }, vGenerateVideoResponse, options);
+    void task.then(
+      (created) => this.#context.estimates.remember(created),
+      () => {},
+    );
+    return task;
+  }
+
+  /** Queues a video and waits for it to finish: `generate` then `task.waitForCompletion`. */
+  async generateAndWait(params: VideoGenerationParams, options: GenerateAndWaitOptions = {}): Promise<FinishedTask> {
+    const { onTaskCreated, request, ...wait } = options;
+    const created = await this.generate(params, { signal: wait.signal, ...request });
+    await onTaskCreated?.(created.taskId);
+    return this.#task.waitForCompletion(created.taskId, wait);
+  }
+}

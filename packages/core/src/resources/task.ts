@@ -1,0 +1,50 @@
+// Status, final result and waiting for asynchronous tasks.
+import type { APIPromise } from "../api-promise.js";
+import { getTaskResult, getTaskStatus } from "../generated/sdk.gen.js";
+import { vGetTaskResultResponse, vGetTaskStatusResponse } from "../generated/valibot.gen.js";
+import { type ClientContext, callOperation } from "../operation.js";
+import type { RequestOptions } from "../transport/send.js";
+import type { FinishedTask, TaskResult, TaskStatus } from "../types.js";
+import { type WaitOptions, type WatchPlan, waitForTask, watchTask } from "../wait.js";
+
+export class Task {
+  readonly #context: ClientContext;
+
+  constructor(context: ClientContext) {
+    this.#context = context;
+  }
+
+  /** The task's current status and progress (`result.videoUrl` once completed). */
+  getStatus(taskId: string, options?: RequestOptions): APIPromise<TaskStatus> {
+    const path = { task_id: taskId };
+    return callOperation(this.#context, getTaskStatus, { path }, vGetTaskStatusResponse, options);
+  }
+
+  /** The final outcome of a finished task; a `ConflictError` (409) while it is still running. */
+  getResult(taskId: string, options?: RequestOptions): APIPromise<TaskResult> {
+    const path = { task_id: taskId };
+    return callOperation(this.#context, getTaskResult, { path }, vGetTaskResultResponse, options);
+  }
+
+  /**
+   * Resolves when the task finishes: `{ status: "completed", videoUrl }` or `{ status: "failed", errorMessage }`.
+   * Throws `WaitTimeoutError` after `maxWaitTime`.
+   */
+  waitForCompletion(taskId: string, options: WaitOptions = {}): Promise<FinishedTask> {
+    return waitForTask(this.#plan(taskId, options));
+  }
+
+  /** The task's status each time it changes, ending with the terminal one. */
+  watch(taskId: string, options: WaitOptions = {}): AsyncGenerator<TaskStatus, void, undefined> {
+    return watchTask(this.#plan(taskId, options));
+  }
+
+  #plan(taskId: string, options: WaitOptions): WatchPlan {
+    return {
+      ...options,
+      taskId,
+      firstPollDelay: this.#context.estimates.firstPollDelay(taskId),
+      poll: (timeout, signal) => this.getStatus(taskId, { timeout, signal }),
+    };
+  }
+}

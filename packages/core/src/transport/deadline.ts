@@ -1,0 +1,53 @@
+// One deadline per call (its `timeout`, retries included) combined with the caller's signal.
+import { AbortError, APITimeoutError } from "../errors.js";
+
+export class Deadline {
+  readonly signal: AbortSignal;
+  readonly #at: number;
+  readonly #timeoutMs: number;
+  readonly #userSignal: AbortSignal | undefined;
+
+  constructor(timeoutMs: number, userSignal?: AbortSignal) {
+    this.#at = Date.now() + timeoutMs;
+    this.#timeoutMs = timeoutMs;
+    this.#userSignal = userSignal;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    this.signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
+  }
+
+  remaining(): number {
+    return Math.max(0, this.#at - Date.now());
+  }
+
+  /** The error that explains why the call must stop now, or undefined while it may go on. */
+  reason(): AbortError | APITimeoutError | undefined {
+    if (this.#userSignal?.aborted) return new AbortError("The request was aborted by its signal.");
+    if (this.signal.aborted || this.remaining() === 0) {
+      return new APITimeoutError(
+        `The request timed out after ${this.#timeoutMs} ms (retries included); raise the timeout option if the API needs longer.`,
+      );
+    }
+    return undefined;
+  }
+
+  throwIfOver(): void {
+    const reason = this.reason();
+    if (reason) throw reason;
+  }
+
+  /** Sleeps `ms`, cut short (with the right error) if the deadline passes or the caller aborts. */
+  sleep(ms: number): Promise<void> {
+    this.throwIfOver();
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(this.reason());
+      };
+      const timer = setTimeout(() => {
+        this.signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      this.signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+}

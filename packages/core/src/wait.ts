@@ -1,0 +1,142 @@
+// Waiting for a task: the first poll when the server expects the task to be done, then adaptive
+// polling (backoff with jitter, never faster than pollInterval), woken early by webhooks.
+import { AbortError, APITimeoutError, SeedanceError, WaitTimeoutError } from "./errors.js";
+import type { FinishedTask, TaskStatus } from "./types.js";
+
+/** Something that tells about task events as they arrive, e.g. from a webhook receiver. */
+export interface TaskEventSource {
+  /** Calls `listener` for each event about `taskId` until the returned function is called. */
+  subscribe(taskId: string, listener: (event: { event: string; data: { taskId: string } }) => void): () => void;
+}
+
+export interface WaitOptions {
+  /** Give up after this many milliseconds (default 300000, the API's advice of 5 minutes). */
+  maxWaitTime?: number;
+  /** The shortest gap between two polls, in milliseconds (default 2000). */
+  pollInterval?: number;
+  /** Called when the status or progress changes. */
+  onProgress?: (status: TaskStatus) => void;
+  signal?: AbortSignal;
+  /**
+   * Webhook events for the task: a terminal event triggers the final poll at once, and polling
+   * becomes a slow fallback (every 30 s at most), so an app with webhooks spends almost no requests.
+   */
+  webhook?: TaskEventSource;
+}
+
+export interface WatchPlan extends WaitOptions {
+  taskId: string;
+  /** Milliseconds before the first poll: the server's estimate, when known. */
+  firstPollDelay?: number;
+  /** Fetches the status; `timeout` is what is left of the wait. */
+  poll: (timeout: number, signal: AbortSignal | undefined) => Promise<TaskStatus>;
+}
+
+const DEFAULT_MAX_WAIT = 300_000;
+const DEFAULT_POLL_INTERVAL = 2000;
+const BACKOFF_FACTOR = 1.5;
+const MAX_POLL_GAP = 15_000;
+const WEBHOOK_FALLBACK_GAP = 30_000;
+const TERMINAL = new Set(["completed", "failed"]);
+
+export const isFinished = (status: TaskStatus): boolean => TERMINAL.has(status.status);
+
+/** Yields the task's status each time it changes; the last one yielded is terminal. */
+export async function* watchTask(plan: WatchPlan): AsyncGenerator<TaskStatus, void, undefined> {
+  const maxWait = plan.maxWaitTime ?? DEFAULT_MAX_WAIT;
+  const floor = plan.pollInterval ?? DEFAULT_POLL_INTERVAL;
+  const deadline = Date.now() + maxWait;
+  const wake = subscribeToTerminalEvents(plan);
+  let gap = plan.webhook ? Math.max(floor, WEBHOOK_FALLBACK_GAP) : floor;
+  let delay = plan.firstPollDelay ?? 0;
+  let last: TaskStatus | undefined;
+  try {
+    for (;;) {
+      await pause(Math.min(delay, deadline - Date.now()), plan.signal, wake);
+      const status = await plan.poll(Math.max(1, deadline - Date.now()), plan.signal).catch((error: unknown) => {
+        // A poll cut short by the end of the wait is the wait timing out, not the API.
+        throw error instanceof APITimeoutError && Date.now() >= deadline
+          ? new WaitTimeoutError(plan.taskId, maxWait, last)
+          : error;
+      });
+      if (!last || status.status !== last.status || status.progress !== last.progress) yield status;
+      last = status;
+      if (isFinished(status)) return;
+      if (Date.now() >= deadline) throw new WaitTimeoutError(plan.taskId, maxWait, last);
+      // Unknown (newer) statuses are treated as still running: same backoff, never a hot loop.
+      delay = gap * (1 + Math.random() * 0.25);
+      gap = Math.min(Math.max(floor, MAX_POLL_GAP), gap * BACKOFF_FACTOR);
+    }
+  } finally {
+    wake.close();
+  }
+}
+
+/** Resolves with the finished task, calling `onProgress` on every change on the way. */
+export async function waitForTask(plan: WatchPlan): Promise<FinishedTask> {
+  let finished: TaskStatus | undefined;
+  for await (const status of watchTask(plan)) {
+    plan.onProgress?.(status);
+    finished = status;
+  }
+  return toFinishedTask(finished as TaskStatus);
+}
+
+function toFinishedTask(status: TaskStatus): FinishedTask {
+  if (status.status === "failed") return { ...status, status: "failed", errorMessage: status.errorMessage ?? "" };
+  if (!status.result?.videoUrl) {
+    throw new SeedanceError(`Task ${status.taskId} completed without a result.videoUrl; fetch it with task.getResult.`);
+  }
+  return { ...status, status: "completed", result: status.result, videoUrl: status.result.videoUrl };
+}
+
+interface Wake {
+  /** Calls `callback` once at the next terminal event (at once if one arrived unseen); returns a canceller. */
+  onNext: (callback: () => void) => () => void;
+  close: () => void;
+}
+
+function subscribeToTerminalEvents(plan: WatchPlan): Wake {
+  let unseen = false;
+  let waiter: (() => void) | undefined;
+  const unsubscribe = plan.webhook?.subscribe(plan.taskId, (event) => {
+    if (event.event !== "task.completed" && event.event !== "task.failed") return;
+    const callback = waiter;
+    waiter = undefined;
+    if (callback) callback();
+    else unseen = true;
+  });
+  return {
+    onNext(callback) {
+      if (unseen) {
+        unseen = false;
+        callback();
+        return () => {};
+      }
+      waiter = callback;
+      return () => {
+        if (waiter === callback) waiter = undefined;
+      };
+    },
+    close: () => unsubscribe?.(),
+  };
+}
+
+function pause(ms: number, signal: AbortSignal | undefined, wake: Wake): Promise<void> {
+  const aborted = () => new AbortError("Waiting for the task was aborted by its signal.");
+  if (signal?.aborted) return Promise.reject(aborted());
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let cancelWake: (() => void) | undefined;
+    const settle = (outcome: () => void) => () => {
+      clearTimeout(timer);
+      cancelWake?.();
+      signal?.removeEventListener("abort", onAbort);
+      outcome();
+    };
+    const onAbort = settle(() => reject(aborted()));
+    const timer = setTimeout(settle(resolve), ms);
+    cancelWake = wake.onNext(settle(resolve));
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
