@@ -11,3 +11,4 @@ export type { RateLimit } from "./transport/rate-limit.js";
 export type { RequestOptions } from "./transport/send.js";
 export type * from "./types.js";
 export type { TaskEventSource, WaitOptions } from "./wait.js";
+export * from "./webhooks/index.js";

@@ -6,13 +6,21 @@ export class Deadline {
   readonly #at: number;
   readonly #timeoutMs: number;
   readonly #userSignal: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout>;
 
   constructor(timeoutMs: number, userSignal?: AbortSignal) {
     this.#at = Date.now() + timeoutMs;
     this.#timeoutMs = timeoutMs;
     this.#userSignal = userSignal;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    this.signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
+    // An own timer rather than AbortSignal.timeout, so that it is cleared the moment the call ends.
+    const timeout = new AbortController();
+    this.#timer = setTimeout(() => timeout.abort(), timeoutMs);
+    this.signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
+  }
+
+  /** Ends the deadline: no timer outlives the call. */
+  dispose(): void {
+    clearTimeout(this.#timer);
   }
 
   remaining(): number {

@@ -52,10 +52,24 @@ type Attempt = { done: RawResult } | { failed: Error; retryable: boolean; server
 
 export async function send(config: TransportConfig, request: HttpRequest, options: RequestOptions): Promise<RawResult> {
   const deadline = new Deadline(options.timeout ?? config.timeout, options.signal);
-  const maxRetries = options.maxRetries ?? config.maxRetries;
   const safeToRepeat = request.method === "GET" || request.idempotencyKey !== undefined;
   const label = `${request.method} ${request.path}`;
+  try {
+    return await sendWithRetries(config, request, options, deadline, safeToRepeat, label);
+  } finally {
+    deadline.dispose();
+  }
+}
 
+async function sendWithRetries(
+  config: TransportConfig,
+  request: HttpRequest,
+  options: RequestOptions,
+  deadline: Deadline,
+  safeToRepeat: boolean,
+  label: string,
+): Promise<RawResult> {
+  const maxRetries = options.maxRetries ?? config.maxRetries;
   for (let attempt = 0; ; attempt++) {
     if (config.holdOnRateLimit) await holdForQuota(config, deadline, label);
     const started = Date.now();

@@ -1,0 +1,79 @@
+// Verification: headers, then timestamp, then signature (all cheap rejections before any HMAC),
+// then the body is parsed, and only once its signature is known to be good.
+
+import { WebhookVerificationError } from "./errors.js";
+import { parseEvent, type WebhookEvent } from "./events.js";
+import { readWebhookHeaders, type WebhookHeaders } from "./headers.js";
+import { decodeSecrets, importHmacKey, type WebhookSecrets } from "./secret.js";
+import { computeSignature, parseSignatureHeader, timingSafeEqual, type WebhookBody } from "./signature.js";
+import { checkTimestamp } from "./timestamp.js";
+
+export interface VerifyWebhookOptions {
+  /** How far, in seconds, the signing time may be from now, either way. Default 300 (5 minutes). */
+  tolerance?: number;
+  /** The clock; defaults to the system's. */
+  now?: () => Date;
+}
+
+export interface WebhookVerifier {
+  /** Verifies a delivery from its raw body (exactly as received, never re-serialized JSON) and headers. */
+  verify(rawBody: WebhookBody, headers: WebhookHeaders): Promise<WebhookEvent>;
+  /** Verifies a fetch `Request`, reading (and so consuming) its body. */
+  verifyRequest(request: Request): Promise<WebhookEvent>;
+}
+
+/**
+ * A verifier for one endpoint. Secrets are checked now and imported once, so a long-lived
+ * receiver should create one verifier and reuse it.
+ * @throws {WebhookVerificationError} `invalid_secret` when a secret is not `whsec_<base64>`.
+ */
+export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWebhookOptions = {}): WebhookVerifier {
+  const { tolerance = 300, now = () => new Date() } = options;
+  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be a number of seconds >= 0, got ${tolerance}`);
+  const secretBytes = decodeSecrets(secrets);
+  let keys: Promise<CryptoKey[]> | undefined;
+
+  async function verify(rawBody: WebhookBody, headers: WebhookHeaders): Promise<WebhookEvent> {
+    const { id, timestamp, signature } = readWebhookHeaders(headers);
+    checkTimestamp(timestamp, now(), tolerance);
+    const macs = parseSignatureHeader(signature);
+    const body = typeof rawBody === "string" || ArrayBuffer.isView(rawBody) ? rawBody : new Uint8Array(rawBody);
+    keys ??= Promise.all(secretBytes.map(importHmacKey));
+    for (const key of await keys) {
+      const expected = await computeSignature(key, id, timestamp, body);
+      if (macs.some((mac) => timingSafeEqual(mac, expected))) return parseEvent(body);
+    }
+    throw new WebhookVerificationError(
+      "no_matching_signature",
+      "No webhook-signature entry matches this body signed with the configured secret(s). Check that the " +
+        "secret is this endpoint's, and that you verify the raw body exactly as received, not JSON that was " +
+        "parsed and serialized again.",
+    );
+  }
+
+  return {
+    verify,
+    verifyRequest: async (request) => verify(await request.arrayBuffer(), request.headers),
+  };
+}
+
+/**
+ * Verifies one delivery and returns its typed event.
+ * @throws {WebhookVerificationError} with a `reason` saying what was wrong.
+ */
+export const verifyWebhook = async (
+  rawBody: WebhookBody,
+  headers: WebhookHeaders,
+  secrets: WebhookSecrets,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookEvent> => createWebhookVerifier(secrets, options).verify(rawBody, headers);
+
+/**
+ * Verifies a fetch `Request` (Workers, Deno, Bun, Next.js route handlers…), reading its raw body.
+ * @throws {WebhookVerificationError} with a `reason` saying what was wrong.
+ */
+export const verifyWebhookRequest = async (
+  request: Request,
+  secrets: WebhookSecrets,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookEvent> => createWebhookVerifier(secrets, options).verifyRequest(request);
