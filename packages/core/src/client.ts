@@ -24,8 +24,8 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
-  /** A custom fetch (e.g. with a proxy agent); always called as a plain function. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** A custom fetch (e.g. with a proxy agent), called as a plain function with `(url, init)`. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>;
   /** Where log lines go (default `console`) and from which level (default `"warn"`). */
@@ -75,7 +75,7 @@ export class SeedanceClient {
     this.#context = {
       transport: {
         baseUrl: this.baseUrl,
-        fetch: (request) => (userFetch ?? globalThis.fetch)(request),
+        fetch: (url, init) => (userFetch ?? globalThis.fetch)(url, init),
         headers: { ...options.defaultHeaders, ...authHeaders(options) },
         timeout: nonNegative("timeout", options.timeout, 300_000),
         maxRetries: nonNegative("maxRetries", options.maxRetries, 2),

@@ -10,7 +10,11 @@ import { backoffDelay, isRetryableStatus, serverRetryDelay } from "./retry.js";
 
 export interface TransportConfig {
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * Called as fetch(url, init), never fetch(new Request(...)): Node's fetch loses the abort signal
+   * of a Request object once that object is garbage-collected, so a timed-out call could hang.
+   */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   /** Default headers plus the one auth header. */
   headers: Record<string, string>;
   timeout: number;
@@ -98,7 +102,10 @@ async function attemptOnce(
   let response: Response;
   let text: string;
   try {
-    response = await config.fetch(buildRequest(config, request, options, deadline.signal));
+    response = await config.fetch(
+      `${config.baseUrl}${request.path}`,
+      buildInit(config, request, options, deadline.signal),
+    );
     text = await response.text();
   } catch (cause) {
     const stop = deadline.reason();
@@ -123,7 +130,7 @@ async function attemptOnce(
   };
 }
 
-function buildRequest(config: TransportConfig, request: HttpRequest, options: RequestOptions, signal: AbortSignal) {
+function buildInit(config: TransportConfig, request: HttpRequest, options: RequestOptions, signal: AbortSignal) {
   const headers = new Headers(config.headers);
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   if (request.idempotencyKey) headers.set("Idempotency-Key", request.idempotencyKey);
@@ -132,7 +139,7 @@ function buildRequest(config: TransportConfig, request: HttpRequest, options: Re
     headers.set("Content-Type", "application/json");
     init.body = JSON.stringify(request.body);
   }
-  return new Request(`${config.baseUrl}${request.path}`, init);
+  return init;
 }
 
 async function holdForQuota(config: TransportConfig, deadline: Deadline, label: string): Promise<void> {

@@ -78,9 +78,9 @@ describe("options", () => {
       apiKey: canary,
       baseUrl: `${server.url}/`,
       defaultHeaders: { "x-app": "demo" },
-      fetch: function (this: unknown, request: Request) {
+      fetch: function (this: unknown, url: string, init: RequestInit) {
         receivers.push(this);
-        return fetch(request);
+        return fetch(url, init);
       },
     });
     await client.task.getStatus("task-1", { headers: { "x-trace": "t1" } }).catch(() => {});

@@ -21,8 +21,8 @@ import { operations } from "./spec-operations.js";
 const baseUrl = inject("prismUrl");
 const seen: Response[] = [];
 /** A fetch that records every response, so each test can assert that Prism found no violation. */
-const recordingFetch = async (request: Request) => {
-  const response = await fetch(request);
+const recordingFetch = async (url: string, init: RequestInit) => {
+  const response = await fetch(url, init);
   seen.push(response);
   return response;
 };

@@ -1,5 +1,5 @@
 // Starts a real Prism process (mock of the bundled spec, or validating proxy in front of an
-// upstream) on a free loopback port, waits until it answers, and stops it on request.
+// upstream) on a loopback port, waits until it answers, and stops it on request.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -7,6 +7,7 @@ import { freePort } from "./free-port.ts";
 
 const require = createRequire(import.meta.url);
 
+/** The bundled `@seedance/openapi` document. */
 export const bundledSpecPath: string = require.resolve("@seedance/openapi/openapi.json");
 
 export interface PrismOptions {
@@ -14,7 +15,7 @@ export interface PrismOptions {
   spec?: string;
   /** Port to listen on; defaults to a free one. */
   port?: number;
-  /** Proxy to this upstream (validating its responses) instead of mocking. */
+  /** Proxy to this upstream (validating requests and responses, `--errors`) instead of mocking. */
   upstream?: string;
   /** How long to wait for Prism to answer before giving up. */
   startTimeoutMs?: number;

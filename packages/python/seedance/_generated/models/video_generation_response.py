@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.video_generation_response_status import VideoGenerationResponseStatus
+
+if TYPE_CHECKING:
+    from ..models.video_task import VideoTask
+
+
+T = TypeVar("T", bound="VideoGenerationResponse")
+
+
+@_attrs_define
+class VideoGenerationResponse:
+    """Envelope of an accepted video generation.
+
+    Attributes:
+        status (VideoGenerationResponseStatus):
+        data (VideoTask): A video generation task that was accepted and queued.
+    """
+
+    status: VideoGenerationResponseStatus
+    data: VideoTask
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.video_task import VideoTask
+
+        d = dict(src_dict)
+        status = VideoGenerationResponseStatus(d.pop("status"))
+
+        data = VideoTask.from_dict(d.pop("data"))
+
+        video_generation_response = cls(
+            status=status,
+            data=data,
+        )
+
+        video_generation_response.additional_properties = d
+        return video_generation_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

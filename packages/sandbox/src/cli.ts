@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `seedance-sandbox`: runs the sandbox behind Prism until Ctrl-C or SIGTERM.
+import { parseArgs } from "node:util";
+import { startSandbox } from "./sandbox.ts";
+import { TRIGGERS } from "./triggers.ts";
+
+const USAGE = `Usage: seedance-sandbox [--port N] [--task-seconds S] [--webhook-secret whsec_…] [--rate-limit N]
+
+  --port            port of the API (default $PORT or 4010)
+  --task-seconds    how long a video task takes (default 5)
+  --webhook-secret  secret webhooks are signed with (default: a random one, printed)
+  --rate-limit      requests per hour for every key (default: free 10 for sk-test-free-… keys, pro 1000 for others)`;
+
+function numberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} must be a non-negative number, got ${value}`);
+  return number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      "task-seconds": { type: "string" },
+      "webhook-secret": { type: "string" },
+      "rate-limit": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const sandbox = await startSandbox({
+    port: numberFlag("port", values.port ?? process.env.PORT ?? "4010"),
+    taskSeconds: numberFlag("task-seconds", values["task-seconds"]),
+    webhookSecret: values["webhook-secret"],
+    rateLimit: numberFlag("rate-limit", values["rate-limit"]),
+  });
+  console.log(`Seedance sandbox: ${sandbox.url}  (Prism validating proxy; the simulator is at ${sandbox.upstreamUrl})
+  API key:        ${sandbox.apiKey}  (any sk-test-… key works; sk-test-free-… keys get the free tier)
+  webhook secret: ${sandbox.webhookSecret}
+  triggers:       put ${Object.values(TRIGGERS).join(", ")} in a prompt for a failed task, a 500, a 503 once
+Ctrl-C stops it.`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void sandbox.stop().then(() => process.exit(0)));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`seedance-sandbox: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(1);
+});
