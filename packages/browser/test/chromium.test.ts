@@ -43,9 +43,9 @@ beforeAll(async () => {
     baseUrl: inject("prismUrl"),
     // Everything but the final result, so the page can try an operation outside the allow-list.
     allow: API_OPERATIONS.filter((operation) => !operation.path.startsWith("/v1/results/")),
-    fetch: (request) => {
-      upstream.push(request);
-      return fetch(request);
+    fetch: (url, init) => {
+      upstream.push(new Request(url, init));
+      return fetch(url, init);
     },
   });
   site = await serve(

@@ -1,0 +1,13 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: [require.resolve("@seedance/testkit/prism-setup"), "./src/pack-setup.ts"],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+  },
+});

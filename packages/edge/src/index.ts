@@ -1,0 +1,7 @@
+// @seedance/edge: the client for edge runtimes and the key-adding proxy for browser apps.
+export * from "@seedance/core";
+export { SeedanceClient } from "./client.js";
+export type { EdgeClientOptions, EnvBindings } from "./environment.js";
+export { API_OPERATIONS, type ApiOperation, type HttpMethod } from "./operations.js";
+export type { ProxyPolicy, Resolution } from "./policy.js";
+export { createProxyHandler, type ProxyOptions } from "./proxy.js";

@@ -1,0 +1,89 @@
+// A key-adding proxy for browser apps: `(Request) => Promise<Response>`, mountable under any path in
+// a Worker, a Next.js route, Deno.serve or (through @seedance/node) Node http and Express.
+import { type ClientOptions, DEFAULT_BASE_URL } from "@seedance/core";
+import { API_OPERATIONS, type ApiOperation, createMatcher } from "./operations.js";
+import { errorResponse, type ProxyPolicy, policyViolation } from "./policy.js";
+
+export interface ProxyOptions {
+  /** Your API key, added to every forwarded request; it never reaches the browser. */
+  apiKey: string;
+  /** Default `https://api.seedance2api.com`. */
+  baseUrl?: string | undefined;
+  /** The operations to forward (default: every operation of the API). Anything else gets 403. */
+  allow?: readonly ApiOperation[];
+  policy?: ProxyPolicy;
+  /** A custom fetch for the upstream calls, as the client's `fetch` option. */
+  fetch?: ClientOptions["fetch"];
+}
+
+// The browser's credentials are for this app, never for the API; hop-by-hop headers are the fetch's own.
+const REQUEST_HEADERS_DROPPED = [
+  "authorization",
+  "x-api-key",
+  "cookie",
+  "host",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "transfer-encoding",
+  "accept-encoding",
+];
+// fetch has already decoded the body, so its encoding and length no longer describe what is sent.
+const RESPONSE_HEADERS_DROPPED = [
+  "content-encoding",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "set-cookie",
+];
+
+export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response> {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const match = createMatcher(options.allow ?? API_OPERATIONS);
+  const policy = options.policy ?? {};
+  const upstreamFetch = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
+
+  return async (request) => {
+    const operation = await match(request.method, new URL(request.url).pathname);
+    if (!operation)
+      return errorResponse(403, "FORBIDDEN", `${request.method} is not allowed on this path by this proxy.`);
+
+    const verdict = policy.authorize ? await policy.authorize(request) : true;
+    if (verdict instanceof Response) return verdict;
+    if (!verdict) return errorResponse(403, "FORBIDDEN", "This proxy did not authorize the request.");
+
+    const headers = new Headers(request.headers);
+    for (const name of REQUEST_HEADERS_DROPPED) headers.delete(name);
+    headers.set("Authorization", `Bearer ${options.apiKey}`);
+    const init: RequestInit = { method: request.method, headers, signal: request.signal };
+    if (request.method !== "GET") {
+      // Generate requests are small JSON; read them to apply the policy, then forward the same text.
+      const text = await request.text();
+      const violation = policyViolation(policy, parseJson(text));
+      if (violation) return errorResponse(403, "FORBIDDEN", violation);
+      init.body = text;
+    }
+
+    let upstream: Response;
+    try {
+      upstream = await upstreamFetch(`${baseUrl}${operation.path}`, init);
+    } catch {
+      return errorResponse(502, "SERVICE_UNAVAILABLE", "The proxy could not reach the Seedance API.");
+    }
+    const responseHeaders = new Headers(upstream.headers);
+    for (const name of RESPONSE_HEADERS_DROPPED) responseHeaders.delete(name);
+    return new Response(upstream.body, {
+      status: upstream.status,
+      statusText: upstream.statusText,
+      headers: responseHeaders,
+    });
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

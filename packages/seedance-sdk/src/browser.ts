@@ -1,0 +1,2 @@
+// What the `browser` condition resolves to.
+export * from "@seedance/browser";

@@ -1,0 +1,2 @@
+// What the `workerd`, `edge-light`, `deno` and `default` conditions resolve to.
+export * from "@seedance/edge";

@@ -1,0 +1,2 @@
+// What the `node` and `bun` conditions resolve to.
+export * from "@seedance/node";
