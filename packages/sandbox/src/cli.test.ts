@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { expect, it } from "vitest";
 import { freePort } from "@seedance/prism";
+import { expect, it } from "vitest";
 
 it("starts the sandbox on --port, prints the URL, key and secret, and stops cleanly on SIGTERM", async () => {
   const port = await freePort();

@@ -1,6 +1,7 @@
 // Vitest globalSetup: one real Prism mock per test run, its URL provided to tests as `prismUrl`.
-import type { TestProject } from "vitest/node";
+
 import { startPrism } from "@seedance/prism";
+import type { TestProject } from "vitest/node";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const prism = await startPrism();

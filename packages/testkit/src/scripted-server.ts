@@ -29,7 +29,13 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
       body += chunk.toString();
     });
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, at: Date.now() - started };
+      const recorded = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body,
+        at: Date.now() - started,
+      };
       requests.push(recorded);
       void Promise.resolve(script(recorded, res, requests.length - 1)).catch((error: unknown) => {
         res.destroy(error as Error);
@@ -50,7 +56,12 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 }
 
 /** Answers with a JSON body, the rate-limit headers a real response carries, and any extra headers. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, {
     "content-type": "application/json",
     "x-request-id": "req_test",
