@@ -1,6 +1,6 @@
 // The API's operations as the proxy matches them. Method, URL template and path validator are read
 // from the generated operations (the spec), by calling each with a client that records its request.
-import { type Client, generateImage, generateVideo, getTaskResult, getTaskStatus } from "@seedance/core/api";
+import { type Client, operations } from "@seedance/core/api";
 
 export type HttpMethod = "GET" | "POST";
 
@@ -23,7 +23,7 @@ const record =
   });
 const recorder = { get: record("GET"), post: record("POST") } as unknown as Client;
 
-const generated = [generateImage, generateVideo, getTaskStatus, getTaskResult].map(
+const generated = Object.values(operations).map(
   (operation) => operation({ client: recorder } as never) as unknown as RecordedRequest,
 );
 
