@@ -2,7 +2,7 @@
 // Run on its own: `pnpm check:drift` (CI runs it after a fresh install).
 import { execFileSync } from "node:child_process";
 
-const generatedDirs = ["packages/core/src/generated"];
+const generatedDirs = ["packages/core/src/generated", "packages/python/seedance/_generated"];
 
 execFileSync("pnpm", ["generate", "--force"], { stdio: "inherit" });
 const drift = execFileSync("git", ["status", "--porcelain", "--", ...generatedDirs], { encoding: "utf8" });
