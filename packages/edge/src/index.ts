@@ -1,7 +1,9 @@
-// @seedance/edge: the client for edge runtimes and the key-adding proxy for browser apps.
+// @seedance/edge: the client for edge runtimes, the key-adding proxy for browser apps, and the
+// webhook receiver.
 export * from "@seedance/core";
 export { SeedanceClient } from "./client.js";
 export type { EdgeClientOptions, EnvBindings } from "./environment.js";
 export { API_OPERATIONS, type ApiOperation, type HttpMethod } from "./operations.js";
 export type { ProxyPolicy, Resolution } from "./policy.js";
 export { createProxyHandler, type ProxyOptions } from "./proxy.js";
+export * from "./webhooks/index.js";

@@ -3,9 +3,10 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-export async function bundlePage(): Promise<string> {
+/** Bundles test/page/<entry>. */
+export async function bundlePage(entry = "main.ts"): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL("../page/main.ts", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`../page/${entry}`, import.meta.url))],
     bundle: true,
     write: false,
     format: "esm",

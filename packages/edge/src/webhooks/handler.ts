@@ -1,0 +1,90 @@
+// A webhook receiver, `(Request) => Promise<Response>`, for Workers, Next.js routes, Deno.serve and
+// Bun (and, through @seedance/node, Node http and Express).
+//
+// Answers: 204 once handled (or a duplicate), 400 with a bare code for a delivery that fails
+// verification, 413, 405, and 500 when the app's handler throws, so Seedance retries. A correctly
+// signed event of a type this SDK does not know (a newer API) is acknowledged with 204 and given
+// to `onUnknownEvent`: Seedance does not retry a 4xx, so rejecting it would lose it for good, and
+// retrying it until the app upgrades would only fail again. Response bodies never say why a
+// delivery was rejected beyond the code (that goes to `onError`), and never contain the secret.
+import {
+  createWebhookVerifier,
+  type VerifyWebhookOptions,
+  type WebhookEvent,
+  type WebhookSecrets,
+  WebhookVerificationError,
+} from "@seedance/core";
+import { readLimitedBody } from "./body.js";
+import { createMemoryWebhookIdStore, type WebhookIdStore } from "./store.js";
+
+/** About one delivery. */
+export interface WebhookDelivery {
+  /** The `webhook-id`: the same on every retry of a message. */
+  id: string;
+}
+
+export interface WebhookHandlerOptions extends VerifyWebhookOptions {
+  /** The endpoint's signing secret (`whsec_…`), or `[old, new]` while rotating. */
+  secret: WebhookSecrets;
+  /** Handles a verified event. The delivery is acknowledged when it resolves; if it throws, the answer is 500 and Seedance retries. */
+  onEvent: (event: WebhookEvent, delivery: WebhookDelivery) => unknown;
+  /** A correctly signed event of a type this SDK does not know yet, as parsed JSON. Ignored by default. */
+  onUnknownEvent?: (payload: unknown, delivery: WebhookDelivery) => unknown;
+  /** Why a delivery was rejected (a `WebhookVerificationError` with its `reason`) or the error a handler threw: for your logs. */
+  onError?: (error: unknown) => void;
+  /** Remembers handled ids so a retry is not handled twice. Default: in this process's memory. */
+  store?: WebhookIdStore;
+  /** The largest body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+}
+
+/** Longer than Seedance's retry schedule (about 18 hours), so every retry of a handled message is recognised. */
+const DEDUPE_TTL_SECONDS = 24 * 60 * 60;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const reply = (status: number, error: string, headers?: HeadersInit) => Response.json({ error }, { status, headers });
+const acknowledged = () => new Response(null, { status: 204 });
+const decoder = new TextDecoder();
+
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const { secret, onEvent, onUnknownEvent, onError, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  // Created once: a bad secret throws at startup, and the keys are imported once.
+  const verifier = createWebhookVerifier(secret, options);
+  const store = options.store ?? createMemoryWebhookIdStore();
+
+  async function handle(delivery: WebhookDelivery, body: Uint8Array, event: WebhookEvent | undefined) {
+    if (event) await onEvent(event, delivery);
+    // The verifier has already parsed this body, so it is known to be JSON.
+    else await onUnknownEvent?.(JSON.parse(decoder.decode(body)), delivery);
+  }
+
+  return async (request) => {
+    if (request.method !== "POST") return reply(405, "method_not_allowed", { allow: "POST" });
+    const body = await readLimitedBody(request, maxBodyBytes);
+    if (!body) return reply(413, "payload_too_large");
+
+    let event: WebhookEvent | undefined;
+    try {
+      event = await verifier.verify(body, request.headers);
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError && error.reason === "unknown_event")) {
+        onError?.(error);
+        const invalidJson = error instanceof WebhookVerificationError && error.reason === "invalid_json";
+        return reply(400, invalidJson ? "invalid_payload" : "invalid_signature");
+      }
+    }
+
+    // Verified, so the header is present and signed.
+    const delivery = { id: request.headers.get("webhook-id") as string };
+    let claimed = false;
+    try {
+      claimed = await store.claim(delivery.id, DEDUPE_TTL_SECONDS);
+      if (claimed) await handle(delivery, body, event);
+      return acknowledged();
+    } catch (error) {
+      if (claimed) await store.release(delivery.id);
+      onError?.(error);
+      return reply(500, "handler_failed");
+    }
+  };
+}

@@ -1,0 +1,1 @@
+export { createWebhookMiddleware } from "./middleware.js";
