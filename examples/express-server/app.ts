@@ -1,0 +1,25 @@
+// The Express app: a proxy that adds the API key to the browser's calls, a webhook receiver, and
+// optionally a static site (e.g. the browser-page example) that calls through the proxy.
+import { createNodeProxyHandler, createWebhookMiddleware, type WebhookEvent } from "@seedance/node";
+import express from "express";
+
+export interface AppOptions {
+  apiKey: string;
+  baseUrl?: string | undefined;
+  /** The webhook endpoint's signing secret (`whsec_…`). */
+  webhookSecret: string;
+  onEvent: (event: WebhookEvent) => void | Promise<void>;
+  staticDir?: string | undefined;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  // Both before any body parser: the proxy streams the body on, and the signature covers the raw bytes.
+  app.use(
+    "/api/seedance",
+    createNodeProxyHandler({ apiKey: options.apiKey, baseUrl: options.baseUrl, policy: { maxDuration: 10 } }),
+  );
+  app.post("/webhooks/seedance", createWebhookMiddleware({ secret: options.webhookSecret, onEvent: options.onEvent }));
+  if (options.staticDir) app.use(express.static(options.staticDir));
+  return app;
+}

@@ -1,0 +1,54 @@
+import { beforeAll, expect, it } from "vitest";
+import { generateImage } from "../../browser-page/src/generate.ts";
+import { createApp } from "../../express-server/app.ts";
+import { example } from "../src/paths.ts";
+import { useSandbox } from "../src/sandbox.ts";
+import { serve } from "../src/serve.ts";
+import { watchWebhookLog } from "../src/webhooks.ts";
+
+const sandbox = useSandbox();
+let url: string;
+
+beforeAll(async () => {
+  const { apiKey, url: baseUrl, webhookSecret } = sandbox();
+  const app = createApp({
+    apiKey,
+    baseUrl,
+    webhookSecret,
+    onEvent: (event) => console.log("webhook:", event.event, event.data.taskId),
+    staticDir: example("browser-page"),
+  });
+  url = await serve(app);
+});
+
+it("adds the key to the browser's calls, and refuses what the policy does not allow", async () => {
+  const post = (body: object) =>
+    fetch(`${url}/api/seedance/v1/seedance/generate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  expect((await post({ prompt: "Waves", model: "seedance-1.5-pro", duration: 5 })).status).toBe(202);
+  expect((await post({ prompt: "Waves", model: "seedance-1.5-pro", duration: 15 })).status).toBe(403);
+});
+
+it("receives the sandbox's signed webhooks", async () => {
+  const received = watchWebhookLog();
+  const response = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt: "Waves",
+      model: "seedance-1.5-pro",
+      duration: 5,
+      webhook_url: `${url}/webhooks/seedance`,
+    }),
+  });
+  const { data } = (await response.json()) as { data: { task_id: string } };
+  await received("task.completed", data.task_id);
+});
+
+it("serves the browser page, whose client calls through the proxy", async () => {
+  expect(await (await fetch(`${url}/index.html`)).text()).toContain('<form id="generate">');
+  expect(await generateImage("A lighthouse at dawn", `${url}/api/seedance`)).toMatch(/^http/);
+});

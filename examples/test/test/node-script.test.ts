@@ -1,0 +1,24 @@
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { example, runtimes } from "../src/paths.ts";
+import { run } from "../src/run.ts";
+import { sandboxEnv, useSandbox } from "../src/sandbox.ts";
+
+const sandbox = useSandbox();
+
+it("generates an image, waits for a video and downloads it", async () => {
+  const outDir = await mkdtemp(join(tmpdir(), "seedance-example-node-"));
+  try {
+    const stdout = await run(runtimes.node, ["index.ts"], {
+      cwd: example("node-script"),
+      env: sandboxEnv(sandbox(), { OUT_DIR: outDir }),
+    });
+    expect(stdout).toMatch(/^image: http/m);
+    expect(stdout).toMatch(/^video completed/m);
+    expect((await stat(join(outDir, "video.mp4"))).size).toBeGreaterThan(0);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+});

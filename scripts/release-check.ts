@@ -1,0 +1,89 @@
+// `pnpm release:check`: everything `pnpm release` does short of publishing. Packs every publishable
+// package, lints each tarball (publint, attw), installs them all into a clean consumer outside the
+// workspace, loads every entry point with `import` and `require`, and type-checks the consumer under
+// the bundler, node16 and nodenext resolutions. Prints a table and exits 1 if any check failed.
+// Expects built packages: the root script runs `pnpm build` first.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createConsumer } from "./release/consumer.ts";
+import { entryPoints } from "./release/entry-points.ts";
+import { runOrThrow } from "./release/exec.ts";
+import { attw, publint } from "./release/lint.ts";
+import { pack } from "./release/pack.ts";
+import { publishablePackages } from "./release/packages.ts";
+import { cell, formatTable, type Row } from "./release/table.ts";
+import { RESOLUTIONS, type Resolution, typecheckConsumer } from "./release/typecheck.ts";
+
+interface Load {
+  specifier: string;
+  import: string;
+  require: string;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "seedance-release-check-"));
+const failures: string[] = [];
+
+try {
+  const tarballDir = join(scratch, "tarballs");
+  const consumerDir = join(scratch, "consumer");
+  mkdirSync(tarballDir);
+  mkdirSync(consumerDir);
+
+  const packed = publishablePackages().map((pkg) => ({
+    name: pkg.name,
+    entries: entryPoints(pkg.manifest),
+    tarball: pack(pkg, tarballDir),
+  }));
+  console.log(`packed ${packed.map(({ name }) => name).join(", ")}`);
+
+  createConsumer(consumerDir, Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball.path])));
+  const allEntries = packed.flatMap(({ entries }) => entries);
+  const probeOutput = runOrThrow(process.execPath, ["probe.ts", JSON.stringify(allEntries)], consumerDir);
+  const loads = JSON.parse(probeOutput.trim().split("\n").at(-1) ?? "[]") as Load[];
+  const types = typecheckConsumer(consumerDir, Object.fromEntries(packed.map(({ name, entries }) => [name, entries])));
+
+  const rows: Row[] = packed.map(({ name, entries, tarball }) => {
+    const verdict = (column: string, result: string | undefined) => {
+      if (result !== undefined && result !== "ok") failures.push(`${name} — ${column}:\n${result.trim()}`);
+      return cell(result);
+    };
+    const attwResult = attw(tarball.path, entries, scratch);
+    const mine = loads.filter((load) => entries.some((entry) => entry.specifier === load.specifier));
+    const firstFailure = (mode: "import" | "require") => {
+      const failed = mine.find((load) => load[mode] !== "ok");
+      return failed ? `${failed.specifier}: ${failed[mode]}` : "ok";
+    };
+    const typeCells = Object.fromEntries(
+      (Object.keys(RESOLUTIONS) as Resolution[]).map((mode) => [
+        `types:${mode}`,
+        verdict(`types:${mode}`, types[name]?.[mode]),
+      ]),
+    );
+    return {
+      name,
+      bytes: tarball.bytes,
+      cells: {
+        publint: verdict("publint", outcome(publint(tarball.path, scratch))),
+        attw: verdict("attw", attwResult && outcome(attwResult)),
+        import: verdict("import", firstFailure("import")),
+        require: verdict("require", firstFailure("require")),
+        ...typeCells,
+      },
+    };
+  });
+
+  console.log(`\n${formatTable(rows)}\n`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function outcome({ ok, output }: { ok: boolean; output: string }): string {
+  return ok ? "ok" : output;
+}
+
+if (failures.length > 0) {
+  console.error(`${failures.length} check(s) failed:\n\n${failures.join("\n\n")}`);
+  process.exit(1);
+}
+console.log("release check passed");
