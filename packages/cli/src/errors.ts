@@ -1,0 +1,47 @@
+// Exit codes (documented in the README) and the one place that maps an error to one of them.
+import {
+  AbortError,
+  APIConnectionError,
+  ConflictError,
+  ValidationError,
+  WaitTimeoutError,
+  WebhookVerificationError,
+} from "@seedance/node";
+import { CommanderError } from "commander";
+
+export const EXIT = {
+  ok: 0,
+  /** The API answered with an error, a webhook did not verify, or something unexpected broke. */
+  failure: 1,
+  /** Bad command line: unknown flag, missing value or key, a request the SDK rejected before sending. */
+  usage: 2,
+  /** No answer: connection refused or dropped, a timeout, a wait that ran out. */
+  connection: 3,
+  /** The video task failed. */
+  taskFailed: 4,
+  /** `result` of a task that has not finished yet (409 TASK_NOT_COMPLETED). */
+  notFinished: 5,
+  /** Interrupted (Ctrl-C). */
+  interrupted: 130,
+} as const;
+
+/** A command line the CLI cannot run; its message says what to change. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** A video task that finished as `failed`. */
+export class TaskFailedError extends Error {
+  override name = "TaskFailedError";
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof UsageError || error instanceof ValidationError) return EXIT.usage;
+  if (error instanceof WebhookVerificationError) return error.reason === "invalid_secret" ? EXIT.usage : EXIT.failure;
+  if (error instanceof TaskFailedError) return EXIT.taskFailed;
+  if (error instanceof ConflictError) return EXIT.notFinished;
+  if (error instanceof APIConnectionError || error instanceof WaitTimeoutError) return EXIT.connection;
+  if (error instanceof AbortError) return EXIT.interrupted;
+  return EXIT.failure;
+}
