@@ -1,16 +1,12 @@
-// Webhook verification throughput of @seedance/core beside the reference `standardwebhooks`
+// Webhook verification throughput of seedance-sdk (core's verifier) beside the reference `standardwebhooks`
 // library, measured in the same process: verifications per second, median of several rounds.
 // Verifications run one after another, as a receiver handles one delivery at a time.
-import { Webhook } from "standardwebhooks";
-import {
-  createWebhookVerifier,
-  generateWebhookSecret,
-  signWebhook,
-  verifyWebhook,
-} from "@seedance/core";
+// Run on its own (`pnpm bench:webhooks`) it prints its own table; `pnpm bench` reuses `measureWebhooks`.
 
-const ROUNDS = 7;
-const ROUND_MS = 400;
+import { createWebhookVerifier, generateWebhookSecret, signWebhook, verifyWebhook } from "seedance-sdk";
+import { Webhook } from "standardwebhooks";
+import { median } from "./stats.ts";
+
 const BATCH = 64;
 
 const secret = generateWebhookSecret();
@@ -59,11 +55,11 @@ const cases = [
 ];
 
 /** Verifications per second over one round. Only promises are awaited, so sync code pays no tick. */
-async function round(verify: () => unknown, inFlight: number): Promise<number> {
+async function round(verify: () => unknown, inFlight: number, roundMs: number): Promise<number> {
   const start = performance.now();
   let count = 0;
   let elapsed = 0;
-  while (elapsed < ROUND_MS) {
+  while (elapsed < roundMs) {
     for (let i = 0; i < BATCH; i += inFlight) {
       const results = Array.from({ length: inFlight }, verify);
       if (results[0] instanceof Promise) await Promise.all(results);
@@ -74,24 +70,40 @@ async function round(verify: () => unknown, inFlight: number): Promise<number> {
   return (count * 1000) / elapsed;
 }
 
-const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const perSecond = (value: number) => `${Math.round(value).toLocaleString("en-US")}/s`.padStart(14);
+export interface WebhookRate {
+  name: string;
+  /** Median verifications per second. */
+  ours: number;
+  theirs: number;
+}
 
-console.log(
-  `Webhook verification, ${body.length}-byte body: median of ${ROUNDS} rounds of ${ROUND_MS} ms (Node ${process.version})`,
-);
-console.log(`${"".padEnd(32)}${"@seedance/core".padStart(14)}${"standardwebhooks".padStart(18)}${"ratio".padStart(8)}`);
-for (const { name, inFlight, ours, theirs } of cases) {
-  await round(ours, inFlight); // warm-up, discarded
-  await round(theirs, inFlight);
-  const rates = { ours: [] as number[], theirs: [] as number[] };
-  for (let i = 0; i < ROUNDS; i++) {
-    // Alternate which goes first, so neither always runs on a warmer or a busier machine.
-    const order = i % 2 === 0 ? (["ours", "theirs"] as const) : (["theirs", "ours"] as const);
-    for (const side of order) rates[side].push(await round(side === "ours" ? ours : theirs, inFlight));
+/** Each case's median rate over `rounds` rounds of `roundMs`, the two sides alternating. */
+export async function measureWebhooks(rounds: number, roundMs: number): Promise<WebhookRate[]> {
+  const rates: WebhookRate[] = [];
+  for (const { name, inFlight, ours, theirs } of cases) {
+    await round(ours, inFlight, roundMs); // warm-up, discarded
+    await round(theirs, inFlight, roundMs);
+    const runs = { ours: [] as number[], theirs: [] as number[] };
+    for (let i = 0; i < rounds; i++) {
+      // Alternate which goes first, so neither always runs on a warmer or a busier machine.
+      const order = i % 2 === 0 ? (["ours", "theirs"] as const) : (["theirs", "ours"] as const);
+      for (const side of order) runs[side].push(await round(side === "ours" ? ours : theirs, inFlight, roundMs));
+    }
+    rates.push({ name, ours: median(runs.ours), theirs: median(runs.theirs) });
   }
-  const [oursRate, theirsRate] = [median(rates.ours), median(rates.theirs)];
+  return rates;
+}
+
+if (import.meta.main) {
+  const [ROUNDS, ROUND_MS] = [7, 400];
+  const perSecond = (value: number) => `${Math.round(value).toLocaleString("en-US")}/s`.padStart(14);
   console.log(
-    `${name.padEnd(32)}${perSecond(oursRate)}${perSecond(theirsRate).padStart(18)}${`${(oursRate / theirsRate).toFixed(2)}×`.padStart(8)}`,
+    `Webhook verification, ${body.length}-byte body: median of ${ROUNDS} rounds of ${ROUND_MS} ms (Node ${process.version})`,
   );
+  console.log(`${"".padEnd(32)}${"seedance-sdk".padStart(14)}${"standardwebhooks".padStart(18)}${"ratio".padStart(8)}`);
+  for (const { name, ours, theirs } of await measureWebhooks(ROUNDS, ROUND_MS)) {
+    console.log(
+      `${name.padEnd(32)}${perSecond(ours)}${perSecond(theirs).padStart(18)}${`${(ours / theirs).toFixed(2)}×`.padStart(8)}`,
+    );
+  }
 }

@@ -1,0 +1,21 @@
+// The contenders, in the order the table lists them. `id` names the module beside this file; each
+// exports `connect(baseUrl): Call`, whose construction is what cold start measures.
+export interface Contender {
+  id: string;
+  name: string;
+  /** Our SDK, an anchor SDK it is compared with, or a raw client that sets the scale. */
+  kind: "baseline" | "floor" | "ours" | "anchor";
+}
+
+export const CONTENDERS: readonly Contender[] = [
+  { id: "fetch", name: "raw fetch", kind: "baseline" },
+  { id: "undici", name: "raw undici.request", kind: "floor" },
+  { id: "seedance-sdk", name: "seedance-sdk", kind: "ours" },
+  { id: "openai", name: "openai", kind: "anchor" },
+  { id: "replicate", name: "replicate", kind: "anchor" },
+  { id: "fal", name: "@fal-ai/client", kind: "anchor" },
+  { id: "openapi-fetch", name: "openapi-fetch", kind: "anchor" },
+];
+
+export const BASELINE = "fetch";
+export const OURS = "seedance-sdk";
