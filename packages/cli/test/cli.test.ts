@@ -97,14 +97,15 @@ describe("seedance video, status and result", () => {
   });
 
   it("status prints a task's state; result of a running task exits 5 with the server's message", async () => {
-    const queued = await runCli(["video", "Waves at dusk", "--json"], { server: sandbox });
+    // The 60-second sandbox: the task must still be running when `result` asks, however slow the machine.
+    const queued = await runCli(["video", "Waves at dusk", "--json"], { server: slow });
     const [{ taskId }] = jsonLines(queued.stdout);
 
-    const status = await runCli(["status", taskId], { server: sandbox });
+    const status = await runCli(["status", taskId], { server: slow });
     expect(status.code).toBe(EXIT.ok);
     expect(status.stdout).toMatch(new RegExp(`^${taskId} {2}(queued|processing) {2}\\d+%$`, "m"));
 
-    const result = await runCli(["result", taskId], { server: sandbox });
+    const result = await runCli(["result", taskId], { server: slow });
     expect(result.code).toBe(EXIT.notFinished);
     expect(result.stderr).toContain("409 TASK_NOT_COMPLETED");
   });
