@@ -7,5 +7,3 @@
 export { type Client, type Config, createClient, createConfig } from "./generated/client/index.js";
 export { client } from "./generated/client.gen.js";
 export * from "./generated/index.js";
-/** Every generated operation function, keyed by operationId: a new operation in the spec appears here. */
-export * as operations from "./generated/sdk.gen.js";

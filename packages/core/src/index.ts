@@ -3,6 +3,8 @@ export { APIPromise, type WithResponse } from "./api-promise.js";
 export type { CamelCase, SnakeCase } from "./case.js";
 export { type ClientOptions, DEFAULT_BASE_URL, SeedanceClient } from "./client.js";
 export * from "./errors.js";
+/** Every generated operation function by operationId (method, URL and validator from the spec). */
+export * as operations from "./generated/sdk.gen.js";
 export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";

@@ -1,6 +1,7 @@
 // The API's operations as the proxy matches them. Method, URL template and path validator are read
 // from the generated operations (the spec), by calling each with a client that records its request.
-import { type Client, operations } from "@seedance/core/api";
+import { operations } from "@seedance/core";
+import type { Client } from "@seedance/core/api";
 
 export type HttpMethod = "GET" | "POST";
 
