@@ -2,11 +2,13 @@
 // level and at run time. Every public shape is derived from a generated type through it, so no
 // field is ever renamed by hand.
 
-type CamelString<S extends string> = S extends `${infer Head}_${infer Tail}`
+/** `S` in camelCase. */
+export type CamelString<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<CamelString<Tail>>}`
   : S;
 
-type SnakeString<S extends string> = S extends `${infer Head}${infer Tail}`
+/** `S` in snake_case. */
+export type SnakeString<S extends string> = S extends `${infer Head}${infer Tail}`
   ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeString<Tail>}`
   : S;
 

@@ -12,6 +12,9 @@ export type TaskResult = CamelCase<Spec.TaskResult>;
 export type VideoResult = CamelCase<Spec.VideoResult>;
 export type TaskState = Spec.TaskState;
 export type ImageModel = Spec.ImageModel;
+export type ImageResolution = Spec.ImageResolution;
+export type ImageQuality = Spec.ImageQuality;
+export type VideoResolution = Spec.VideoResolution;
 export type VideoModel = Spec.VideoModel;
 export type ErrorCode = Spec.ErrorCode;
 

@@ -2,18 +2,19 @@
 // side, `client.task.waitForCompletion(id, { webhook: events })` on the other.
 import type { TaskEventSource, WebhookEvent } from "@seedance/core";
 
-type Listener = (event: WebhookEvent) => void;
+/** Called with each event published for the task it subscribed to. */
+export type TaskEventListener = (event: WebhookEvent) => void;
 
 /** A `TaskEventSource` fed by `publish`, for `waitForCompletion`'s `webhook` option. */
 export interface TaskEvents extends TaskEventSource {
   /** Calls the listeners subscribed to the event's task. */
   publish(event: WebhookEvent): void;
-  subscribe(taskId: string, listener: Listener): () => void;
+  subscribe(taskId: string, listener: TaskEventListener): () => void;
 }
 
 /** Events for tasks nobody is waiting for are dropped; a wait that starts later polls the status anyway. */
 export function createTaskEvents(): TaskEvents {
-  const listeners = new Map<string, Set<Listener>>();
+  const listeners = new Map<string, Set<TaskEventListener>>();
   return {
     publish(event) {
       // A copy, so a listener that unsubscribes while being called does not skip the next one.
