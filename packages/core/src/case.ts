@@ -26,8 +26,25 @@ export type SnakeCase<T> = T extends readonly (infer Item)[]
     ? { [K in keyof T as K extends string ? SnakeString<K> : K]: SnakeCase<T[K]> }
     : T;
 
-const camelKey = (key: string) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
-const snakeKey = (key: string) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
+/**
+ * Remembers conversions: an API's keys are a small vocabulary, and a regex replace per key per
+ * response (or webhook) is most of the mapping's cost. Bounded, in case keys are not a vocabulary.
+ */
+function memoized(convert: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let converted = seen.get(key);
+    if (converted === undefined) {
+      if (seen.size >= 1000) seen.clear();
+      converted = convert(key);
+      seen.set(key, converted);
+    }
+    return converted;
+  };
+}
+
+const camelKey = memoized((key) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase()));
+const snakeKey = memoized((key) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`));
 
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);

@@ -5,4 +5,12 @@ export { type NodeClientOptions, SeedanceClient } from "./client.js";
 export type { DownloadDestination, DownloadOptions, DownloadProgress } from "./download.js";
 export { createNodeProxyHandler, type NodeProxyHandler } from "./proxy.js";
 export type { NodeHandler } from "./web-bridge.js";
-export { createWebhookMiddleware } from "./webhooks/index.js";
+// These webhook exports shadow edge's of the same names: the same functions, with node:crypto's HMAC.
+export {
+  createWebhookHandler,
+  createWebhookMiddleware,
+  createWebhookVerifier,
+  nodeHmac,
+  verifyWebhook,
+  verifyWebhookRequest,
+} from "./webhooks/index.js";

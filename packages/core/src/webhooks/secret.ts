@@ -1,5 +1,5 @@
-// Webhook secrets: `whsec_` + base64 of the key bytes. A secret is only ever decoded into a
-// non-extractable CryptoKey and never echoed, so no error or serialized object can leak it.
+// Webhook secrets: `whsec_` + base64 of the key bytes. A secret is only ever decoded into key bytes
+// handed to the HMAC, and never echoed, so no error or serialized object can leak it.
 import { fromBase64, toBase64 } from "./encoding.js";
 import { WebhookVerificationError } from "./errors.js";
 
@@ -31,9 +31,6 @@ export function decodeSecrets(secrets: WebhookSecrets): Uint8Array<ArrayBuffer>[
   if (list.length === 0) throw invalid("list is empty");
   return list.map(decodeSecret);
 }
-
-export const importHmacKey = (bytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> =>
-  crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 
 /** A new random endpoint secret (32 bytes), formatted `whsec_<base64>`. */
 export const generateWebhookSecret = (): string => PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(32)));

@@ -1,7 +1,8 @@
 // Signing, for users' own tests and local tools: produces exactly what Seedance sends.
 import { toBase64 } from "./encoding.js";
-import { decodeSecrets, importHmacKey, type WebhookSecrets } from "./secret.js";
-import { computeSignature } from "./signature.js";
+import { webCryptoHmac } from "./hmac.js";
+import { decodeSecrets, type WebhookSecrets } from "./secret.js";
+import { signedContent } from "./signature.js";
 
 export interface SignWebhookOptions {
   /** The message id; a fresh random `msg_…` by default. */
@@ -30,10 +31,9 @@ export async function signWebhook(
 ): Promise<SignedWebhook> {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   const seconds = String(Math.floor(timestamp.getTime() / 1000));
+  const content = signedContent(id, seconds, body);
   const signatures = await Promise.all(
-    decodeSecrets(secrets).map(async (bytes) =>
-      toBase64(await computeSignature(await importHmacKey(bytes), id, seconds, body)),
-    ),
+    decodeSecrets(secrets).map(async (bytes) => toBase64(await (await webCryptoHmac(bytes))(content))),
   );
   return {
     headers: {

@@ -5,15 +5,9 @@ import { WebhookVerificationError } from "./errors.js";
 /** The raw body as received: text, or bytes (verified byte for byte, even when not UTF-8). */
 export type WebhookBody = string | Uint8Array | ArrayBuffer;
 
-export async function computeSignature(
-  key: CryptoKey,
-  id: string,
-  timestamp: string,
-  body: string | Uint8Array,
-): Promise<Uint8Array> {
-  const content =
-    typeof body === "string" ? utf8(`${id}.${timestamp}.${body}`) : concat(utf8(`${id}.${timestamp}.`), body);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, content));
+/** The bytes a `v1` signature covers: `${id}.${timestamp}.${body}`. */
+export function signedContent(id: string, timestamp: string, body: string | Uint8Array): Uint8Array {
+  return typeof body === "string" ? utf8(`${id}.${timestamp}.${body}`) : concat(utf8(`${id}.${timestamp}.`), body);
 }
 
 // The canonical base64 of a 32-byte MAC. The last character's 2 spare bits must be zero (as the

@@ -4,8 +4,9 @@
 import { WebhookVerificationError } from "./errors.js";
 import { parseEvent, type WebhookEvent } from "./events.js";
 import { readWebhookHeaders, type WebhookHeaders } from "./headers.js";
-import { decodeSecrets, importHmacKey, type WebhookSecrets } from "./secret.js";
-import { computeSignature, parseSignatureHeader, timingSafeEqual, type WebhookBody } from "./signature.js";
+import { type Hmac, type HmacFactory, webCryptoHmac } from "./hmac.js";
+import { decodeSecrets, type WebhookSecrets } from "./secret.js";
+import { parseSignatureHeader, signedContent, timingSafeEqual, type WebhookBody } from "./signature.js";
 import { checkTimestamp } from "./timestamp.js";
 
 export interface VerifyWebhookOptions {
@@ -13,6 +14,8 @@ export interface VerifyWebhookOptions {
   tolerance?: number;
   /** The clock; defaults to the system's. */
   now?: () => Date;
+  /** The HMAC implementation; defaults to Web Crypto (`@seedance/node` supplies node:crypto's). */
+  hmac?: HmacFactory;
 }
 
 export interface WebhookVerifier {
@@ -28,19 +31,20 @@ export interface WebhookVerifier {
  * @throws {WebhookVerificationError} `invalid_secret` when a secret is not `whsec_<base64>`.
  */
 export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWebhookOptions = {}): WebhookVerifier {
-  const { tolerance = 300, now = () => new Date() } = options;
+  const { tolerance = 300, now = () => new Date(), hmac = webCryptoHmac } = options;
   if (!(tolerance >= 0)) throw new RangeError(`tolerance must be a number of seconds >= 0, got ${tolerance}`);
   const secretBytes = decodeSecrets(secrets);
-  let keys: Promise<CryptoKey[]> | undefined;
+  let signers: Promise<Hmac[]> | undefined;
 
   async function verify(rawBody: WebhookBody, headers: WebhookHeaders): Promise<WebhookEvent> {
     const { id, timestamp, signature } = readWebhookHeaders(headers);
     checkTimestamp(timestamp, now(), tolerance);
     const macs = parseSignatureHeader(signature);
     const body = typeof rawBody === "string" || ArrayBuffer.isView(rawBody) ? rawBody : new Uint8Array(rawBody);
-    keys ??= Promise.all(secretBytes.map(importHmacKey));
-    for (const key of await keys) {
-      const expected = await computeSignature(key, id, timestamp, body);
+    signers ??= Promise.all(secretBytes.map((bytes) => hmac(bytes)));
+    const content = signedContent(id, timestamp, body);
+    for (const sign of await signers) {
+      const expected = await sign(content);
       if (macs.some((mac) => timingSafeEqual(mac, expected))) return parseEvent(body);
     }
     throw new WebhookVerificationError(

@@ -1,6 +1,7 @@
 // Node http / Express adapter over the edge package's webhook handler.
-import { createWebhookHandler, SeedanceError, type WebhookHandlerOptions } from "@seedance/edge";
+import { SeedanceError, type WebhookHandlerOptions } from "@seedance/edge";
 import { type NodeHandler, sendResponse, toRequest } from "../web-bridge.js";
+import { createWebhookHandler } from "./node-hmac.js";
 import { RAW_BODY_UNAVAILABLE, rawBody } from "./raw-body.js";
 
 /**
