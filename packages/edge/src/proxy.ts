@@ -1,6 +1,6 @@
 // A key-adding proxy for browser apps: `(Request) => Promise<Response>`, mountable under any path in
 // a Worker, a Next.js route, Deno.serve or (through @seedance/node) Node http and Express.
-import { type ClientOptions, DEFAULT_BASE_URL } from "@seedance/core";
+import { type ClientOptions, DEFAULT_BASE_URL, SeedanceError } from "@seedance/core";
 import { API_OPERATIONS, type ApiOperation, createMatcher } from "./operations.js";
 import { errorResponse, type ProxyPolicy, policyViolation } from "./policy.js";
 
@@ -14,6 +14,10 @@ export interface ProxyOptions {
   policy?: ProxyPolicy;
   /** A custom fetch for the upstream calls, as the client's `fetch` option. */
   fetch?: ClientOptions["fetch"];
+  /** Milliseconds an upstream call may take before the proxy answers 504 (default 300000, the API's advice). */
+  timeout?: number;
+  /** The largest request body forwarded (default 64 KiB: a generate request is a few hundred bytes). */
+  maxBodyBytes?: number;
 }
 
 // The browser's credentials are for this app, never for the API; hop-by-hop headers are the fetch's own.
@@ -38,6 +42,12 @@ const RESPONSE_HEADERS_DROPPED = [
 ];
 
 export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response> {
+  if (!options.apiKey) {
+    throw new SeedanceError(
+      "createProxyHandler needs your API key: pass { apiKey } (e.g. from env.SEEDANCE_API_KEY); the proxy adds it to every forwarded call.",
+    );
+  }
+  const { timeout = 300_000, maxBodyBytes = 64 * 1024 } = options;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const match = createMatcher(options.allow ?? API_OPERATIONS);
   const policy = options.policy ?? {};
@@ -55,10 +65,13 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     const headers = new Headers(request.headers);
     for (const name of REQUEST_HEADERS_DROPPED) headers.delete(name);
     headers.set("Authorization", `Bearer ${options.apiKey}`);
-    const init: RequestInit = { method: request.method, headers, signal: request.signal };
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeout)]);
+    const init: RequestInit = { method: request.method, headers, signal };
     if (request.method !== "GET") {
       // Generate requests are small JSON; read them to apply the policy, then forward the same text.
+      if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return tooLarge(maxBodyBytes);
       const text = await request.text();
+      if (text.length > maxBodyBytes) return tooLarge(maxBodyBytes);
       const violation = policyViolation(policy, parseJson(text));
       if (violation) return errorResponse(403, "FORBIDDEN", violation);
       init.body = text;
@@ -68,7 +81,9 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     try {
       upstream = await upstreamFetch(`${baseUrl}${operation.path}`, init);
     } catch {
-      return errorResponse(502, "SERVICE_UNAVAILABLE", "The proxy could not reach the Seedance API.");
+      return signal.aborted && !request.signal.aborted
+        ? errorResponse(504, "SERVICE_UNAVAILABLE", `The Seedance API did not answer within ${timeout} ms.`)
+        : errorResponse(502, "SERVICE_UNAVAILABLE", "The proxy could not reach the Seedance API.");
     }
     const responseHeaders = new Headers(upstream.headers);
     for (const name of RESPONSE_HEADERS_DROPPED) responseHeaders.delete(name);
@@ -79,6 +94,9 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     });
   };
 }
+
+const tooLarge = (limit: number) =>
+  errorResponse(413, "INVALID_REQUEST", `The request body is larger than this proxy forwards (${limit} bytes).`);
 
 function parseJson(text: string): unknown {
   try {

@@ -106,6 +106,31 @@ describe("forwarding", () => {
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
   });
+
+  it("answers 504 when upstream stalls past the timeout, instead of holding the browser forever", async () => {
+    const stalled = await startScriptedServer(() => {});
+    try {
+      const handler = createProxyHandler({ apiKey: "k", baseUrl: stalled.url, timeout: 200 });
+      const started = Date.now();
+      const response = await handler(new Request("http://app.test/v1/tasks/task-1"));
+      expect(response.status).toBe(504);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await stalled.stop();
+    }
+  });
+
+  it("answers 413 to a body larger than it forwards, without calling upstream", async () => {
+    const handler = createProxyHandler({ apiKey: "k", baseUrl: upstream.url, maxBodyBytes: 1024 });
+    const body = JSON.stringify({ prompt: "x".repeat(2000), model: "seedream-4.5" });
+    const response = await handler(new Request("http://app.test/v1/seedream/generate", { method: "POST", body }));
+    expect(response.status).toBe(413);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("refuses to start without an API key, naming the option", () => {
+    expect(() => createProxyHandler({ apiKey: "" })).toThrow(/apiKey/);
+  });
 });
 
 describe("policy", () => {
