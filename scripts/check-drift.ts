@@ -2,7 +2,11 @@
 // Run on its own: `pnpm check:drift` (CI runs it after a fresh install).
 import { execFileSync } from "node:child_process";
 
-const generatedDirs = ["packages/core/src/generated", "packages/python/seedance/_generated"];
+const generatedDirs = [
+  "packages/core/src/generated",
+  "packages/python/seedance/_generated",
+  "packages/python/seedance/_sync",
+];
 
 execFileSync("pnpm", ["generate", "--force"], { stdio: "inherit" });
 const drift = execFileSync("git", ["status", "--porcelain", "--", ...generatedDirs], { encoding: "utf8" });

@@ -35,6 +35,8 @@ def main() -> None:
     ]  # fmt: skip
     shutil.rmtree(OUT, ignore_errors=True)  # entirely generated: start clean
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+    # The blocking Client, from the hand-written AsyncClient (run in the venv, where unasync is).
+    subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "generate_sync.py")], check=True, env=env, cwd=ROOT)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,7 @@ Start with ``seedance.Client()`` (reads ``SEEDANCE_API_KEY``) or ``seedance.Asyn
 
 __version__ = "0.1.0"
 
-from ._async_client import AsyncClient
-from ._client import Client
+from ._async.client import AsyncClient
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -38,6 +37,7 @@ from ._generated.models import (
     VideoTask,
 )
 from ._rate_limit import RateLimit
+from ._sync.client import Client
 from ._webhooks import sign_webhook, verify_webhook
 
 __all__ = [

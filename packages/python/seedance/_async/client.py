@@ -1,17 +1,19 @@
-"""The synchronous client: ``seedance.Client``."""
+"""The Seedance client, written once as ``AsyncClient``; the blocking ``Client`` (seedance/_sync/client.py)
+is generated from this file by unasync (scripts/generate_sync.py), so the two cannot drift apart."""
 
 from __future__ import annotations
 
 import time
+from asyncio import sleep
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
 import httpx
 
-from . import _core
-from ._errors import APIConnectionError, APITimeoutError, WaitTimeoutError
-from ._generated.models import (
+from .. import _core
+from .._errors import APIConnectionError, APITimeoutError, WaitTimeoutError
+from .._generated.models import (
     ImageGenerationResult,
     ImageModel,
     ImageQuality,
@@ -23,15 +25,15 @@ from ._generated.models import (
     VideoResolution,
     VideoTask,
 )
-from ._rate_limit import RateLimit, parse_rate_limit
+from .._rate_limit import RateLimit, parse_rate_limit
 
-__all__ = ["Client"]
+__all__ = ["AsyncClient"]
 
 TERMINAL_STATES = frozenset({"completed", "failed"})
 
 
-class Client:
-    """Seedance API client.
+class AsyncClient:
+    """Seedance API client (``AsyncClient``: every method is a coroutine; ``Client``: the same, blocking).
 
     ``api_key`` defaults to ``$SEEDANCE_API_KEY`` and ``base_url`` to ``$SEEDANCE_BASE_URL`` or
     ``https://api.seedance2api.com``. ``timeout`` (seconds, default 300) bounds each call, retries
@@ -39,9 +41,9 @@ class Client:
     backoff and full jitter, honouring ``Retry-After``.
     """
 
-    seedream: Seedream
-    seedance: Seedance
-    task: Tasks
+    seedream: AsyncSeedream
+    seedance: AsyncSeedance
+    task: AsyncTasks
 
     def __init__(
         self,
@@ -51,15 +53,15 @@ class Client:
         timeout: float | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         self._settings = _core.resolve_settings(api_key, base_url, timeout, max_retries, default_headers)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client()
+        self._http = http_client or httpx.AsyncClient()
         self._rate_limit: RateLimit | None = None
-        self.seedream = Seedream(self)
-        self.seedance = Seedance(self)
-        self.task = Tasks(self)
+        self.seedream = AsyncSeedream(self)
+        self.seedance = AsyncSeedance(self)
+        self.task = AsyncTasks(self)
         self.tasks = self.task
 
     @property
@@ -72,21 +74,21 @@ class Client:
         return self._rate_limit
 
     def __repr__(self) -> str:
-        return _core.client_repr("Client", self._settings)
+        return _core.client_repr("AsyncClient", self._settings)
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
         if self._owns_http:
-            self._http.close()
+            await self._http.aclose()
 
-    def __enter__(self) -> Client:
+    async def __aenter__(self) -> AsyncClient:
         return self
 
-    def __exit__(
+    async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        await self.aclose()
 
-    def _send(self, kwargs: dict[str, Any], timeout: float | None) -> httpx.Response:
+    async def _send(self, kwargs: dict[str, Any], timeout: float | None) -> httpx.Response:
         """Sends one logical request, retrying it (same headers, same Idempotency-Key) when allowed."""
         settings = self._settings
         budget = settings.timeout if timeout is None else timeout
@@ -98,7 +100,7 @@ class Client:
             if remaining <= 0:
                 raise APITimeoutError(f"{_core.describe(kwargs)} timed out after {budget:g} s")
             try:
-                response = self._http.request(
+                response = await self._http.request(
                     kwargs["method"],
                     settings.base_url + kwargs["url"],
                     json=kwargs.get("json"),
@@ -117,18 +119,18 @@ class Client:
                 if delay is None or time.monotonic() + delay >= deadline:
                     return response
                 wait = delay
-                response.close()
-            time.sleep(wait)
+                await response.aclose()
+            await sleep(wait)
             attempt += 1
 
 
-class Seedream:
+class AsyncSeedream:
     """Seedream image generation (synchronous)."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    def generate(
+    async def generate(
         self,
         prompt: str,
         model: str | ImageModel,
@@ -155,17 +157,17 @@ class Seedream:
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
         )
-        response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
+        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, ImageGenerationResult.from_dict)
 
 
-class Seedance:
+class AsyncSeedance:
     """Seedance video generation (asynchronous: returns a task)."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    def generate(
+    async def generate(
         self,
         prompt: str,
         model: str | VideoModel,
@@ -190,31 +192,31 @@ class Seedance:
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
         )
-        response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
+        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, VideoTask.from_dict)
 
 
-class Tasks:
+class AsyncTasks:
     """Status and final results of asynchronous tasks."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    def get_status(
+    async def get_status(
         self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> TaskStatus:
         """The task's state: ``.status``, ``.progress``, ``.result.video_url``, ``.error_message``."""
         kwargs = _core.merge_headers(_core.status_request(task_id), extra_headers)
-        return _core.unwrap(self._client._send(kwargs, timeout), TaskStatus.from_dict)
+        return _core.unwrap(await self._client._send(kwargs, timeout), TaskStatus.from_dict)
 
-    def get_result(
+    async def get_result(
         self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> TaskResult:
         """The final outcome of a finished task; ``ConflictError`` while it still runs."""
         kwargs = _core.merge_headers(_core.result_request(task_id), extra_headers)
-        return _core.unwrap(self._client._send(kwargs, timeout), TaskResult.from_dict)
+        return _core.unwrap(await self._client._send(kwargs, timeout), TaskResult.from_dict)
 
-    def wait_for_completion(
+    async def wait_for_completion(
         self,
         task_id: str,
         max_wait_time: float = 300,
@@ -229,10 +231,10 @@ class Tasks:
         deadline = time.monotonic() + max_wait_time
         last: TaskStatus | None = None
         while True:
-            last = self.get_status(task_id, extra_headers=extra_headers)
+            last = await self.get_status(task_id, extra_headers=extra_headers)
             if str(last.status) in TERMINAL_STATES:
                 return last
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WaitTimeoutError(task_id, max_wait_time, last)
-            time.sleep(min(poll_interval, remaining))
+            await sleep(min(poll_interval, remaining))

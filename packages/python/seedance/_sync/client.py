@@ -1,18 +1,20 @@
-"""The asynchronous client: ``seedance.AsyncClient`` (same API as ``Client``, with ``await``)."""
+# This file is generated from seedance/_async/client.py by unasync (scripts/generate_sync.py). Do not edit.
+"""The Seedance client, written once as ``AsyncClient``; the blocking ``Client`` (seedance/_sync/client.py)
+is generated from this file by unasync (scripts/generate_sync.py), so the two cannot drift apart."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping
+from time import sleep
 from types import TracebackType
 from typing import Any
 
 import httpx
 
-from . import _core
-from ._errors import APIConnectionError, APITimeoutError, WaitTimeoutError
-from ._generated.models import (
+from .. import _core
+from .._errors import APIConnectionError, APITimeoutError, WaitTimeoutError
+from .._generated.models import (
     ImageGenerationResult,
     ImageModel,
     ImageQuality,
@@ -24,15 +26,15 @@ from ._generated.models import (
     VideoResolution,
     VideoTask,
 )
-from ._rate_limit import RateLimit, parse_rate_limit
+from .._rate_limit import RateLimit, parse_rate_limit
 
-__all__ = ["AsyncClient"]
+__all__ = ["Client"]
 
 TERMINAL_STATES = frozenset({"completed", "failed"})
 
 
-class AsyncClient:
-    """Asynchronous Seedance API client; every method is a coroutine.
+class Client:
+    """Seedance API client (``AsyncClient``: every method is a coroutine; ``Client``: the same, blocking).
 
     ``api_key`` defaults to ``$SEEDANCE_API_KEY`` and ``base_url`` to ``$SEEDANCE_BASE_URL`` or
     ``https://api.seedance2api.com``. ``timeout`` (seconds, default 300) bounds each call, retries
@@ -40,9 +42,9 @@ class AsyncClient:
     backoff and full jitter, honouring ``Retry-After``.
     """
 
-    seedream: AsyncSeedream
-    seedance: AsyncSeedance
-    task: AsyncTasks
+    seedream: Seedream
+    seedance: Seedance
+    task: Tasks
 
     def __init__(
         self,
@@ -52,15 +54,15 @@ class AsyncClient:
         timeout: float | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx.Client | None = None,
     ) -> None:
         self._settings = _core.resolve_settings(api_key, base_url, timeout, max_retries, default_headers)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient()
+        self._http = http_client or httpx.Client()
         self._rate_limit: RateLimit | None = None
-        self.seedream = AsyncSeedream(self)
-        self.seedance = AsyncSeedance(self)
-        self.task = AsyncTasks(self)
+        self.seedream = Seedream(self)
+        self.seedance = Seedance(self)
+        self.task = Tasks(self)
         self.tasks = self.task
 
     @property
@@ -73,21 +75,21 @@ class AsyncClient:
         return self._rate_limit
 
     def __repr__(self) -> str:
-        return _core.client_repr("AsyncClient", self._settings)
+        return _core.client_repr("Client", self._settings)
 
-    async def aclose(self) -> None:
+    def close(self) -> None:
         if self._owns_http:
-            await self._http.aclose()
+            self._http.close()
 
-    async def __aenter__(self) -> AsyncClient:
+    def __enter__(self) -> Client:
         return self
 
-    async def __aexit__(
+    def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        await self.aclose()
+        self.close()
 
-    async def _send(self, kwargs: dict[str, Any], timeout: float | None) -> httpx.Response:
+    def _send(self, kwargs: dict[str, Any], timeout: float | None) -> httpx.Response:
         """Sends one logical request, retrying it (same headers, same Idempotency-Key) when allowed."""
         settings = self._settings
         budget = settings.timeout if timeout is None else timeout
@@ -99,7 +101,7 @@ class AsyncClient:
             if remaining <= 0:
                 raise APITimeoutError(f"{_core.describe(kwargs)} timed out after {budget:g} s")
             try:
-                response = await self._http.request(
+                response = self._http.request(
                     kwargs["method"],
                     settings.base_url + kwargs["url"],
                     json=kwargs.get("json"),
@@ -118,18 +120,18 @@ class AsyncClient:
                 if delay is None or time.monotonic() + delay >= deadline:
                     return response
                 wait = delay
-                await response.aclose()
-            await asyncio.sleep(wait)
+                response.close()
+            sleep(wait)
             attempt += 1
 
 
-class AsyncSeedream:
+class Seedream:
     """Seedream image generation (synchronous)."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: Client) -> None:
         self._client = client
 
-    async def generate(
+    def generate(
         self,
         prompt: str,
         model: str | ImageModel,
@@ -156,17 +158,17 @@ class AsyncSeedream:
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
         )
-        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
+        response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, ImageGenerationResult.from_dict)
 
 
-class AsyncSeedance:
+class Seedance:
     """Seedance video generation (asynchronous: returns a task)."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: Client) -> None:
         self._client = client
 
-    async def generate(
+    def generate(
         self,
         prompt: str,
         model: str | VideoModel,
@@ -191,31 +193,31 @@ class AsyncSeedance:
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
         )
-        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
+        response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, VideoTask.from_dict)
 
 
-class AsyncTasks:
+class Tasks:
     """Status and final results of asynchronous tasks."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: Client) -> None:
         self._client = client
 
-    async def get_status(
+    def get_status(
         self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> TaskStatus:
         """The task's state: ``.status``, ``.progress``, ``.result.video_url``, ``.error_message``."""
         kwargs = _core.merge_headers(_core.status_request(task_id), extra_headers)
-        return _core.unwrap(await self._client._send(kwargs, timeout), TaskStatus.from_dict)
+        return _core.unwrap(self._client._send(kwargs, timeout), TaskStatus.from_dict)
 
-    async def get_result(
+    def get_result(
         self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> TaskResult:
         """The final outcome of a finished task; ``ConflictError`` while it still runs."""
         kwargs = _core.merge_headers(_core.result_request(task_id), extra_headers)
-        return _core.unwrap(await self._client._send(kwargs, timeout), TaskResult.from_dict)
+        return _core.unwrap(self._client._send(kwargs, timeout), TaskResult.from_dict)
 
-    async def wait_for_completion(
+    def wait_for_completion(
         self,
         task_id: str,
         max_wait_time: float = 300,
@@ -230,10 +232,10 @@ class AsyncTasks:
         deadline = time.monotonic() + max_wait_time
         last: TaskStatus | None = None
         while True:
-            last = await self.get_status(task_id, extra_headers=extra_headers)
+            last = self.get_status(task_id, extra_headers=extra_headers)
             if str(last.status) in TERMINAL_STATES:
                 return last
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WaitTimeoutError(task_id, max_wait_time, last)
-            await asyncio.sleep(min(poll_interval, remaining))
+            sleep(min(poll_interval, remaining))
