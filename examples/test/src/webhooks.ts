@@ -15,3 +15,23 @@ export function watchWebhookLog(): (event: string, taskId: string) => Promise<vo
       { timeout: 20_000, interval: 100 },
     );
 }
+
+/**
+ * Creates a video through the example's proxy, with the example's webhook route as `webhook_url`,
+ * watching the log first; `completed()` waits for the example to handle the task's `task.completed`.
+ */
+export async function createVideoWithWebhook(url: string, webhookPath: string) {
+  const received = watchWebhookLog();
+  const created = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt: "Waves",
+      model: "seedance-1.5-pro",
+      duration: 5,
+      webhook_url: `${url}${webhookPath}`,
+    }),
+  });
+  const { data } = (await created.clone().json()) as { data: { task_id: string } };
+  return { created, taskId: data.task_id, completed: () => received("task.completed", data.task_id) };
+}

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import worker, { type Env } from "../../cloudflare-worker/src/index.ts";
 import { useSandbox } from "../src/sandbox.ts";
 import { serveWeb } from "../src/serve.ts";
-import { watchWebhookLog } from "../src/webhooks.ts";
+import { createVideoWithWebhook } from "../src/webhooks.ts";
 
 const sandbox = useSandbox();
 let url: string;
@@ -28,19 +28,8 @@ it("proxies an image generation with the key from its bindings", async () => {
 });
 
 it("verifies and handles the sandbox's webhooks, and rejects a forged one", async () => {
-  const received = watchWebhookLog();
-  const response = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt: "Waves",
-      model: "seedance-1.5-pro",
-      duration: 5,
-      webhook_url: `${url}/webhooks/seedance`,
-    }),
-  });
-  const { data } = (await response.json()) as { data: { task_id: string } };
-  await received("task.completed", data.task_id);
+  const { completed } = await createVideoWithWebhook(url, "/webhooks/seedance");
+  await completed();
 
   const forged = await fetch(`${url}/webhooks/seedance`, {
     method: "POST",

@@ -4,7 +4,7 @@ import { createApp } from "../../express-server/app.ts";
 import { example } from "../src/paths.ts";
 import { useSandbox } from "../src/sandbox.ts";
 import { serve } from "../src/serve.ts";
-import { watchWebhookLog } from "../src/webhooks.ts";
+import { createVideoWithWebhook } from "../src/webhooks.ts";
 
 const sandbox = useSandbox();
 let url: string;
@@ -33,19 +33,8 @@ it("adds the key to the browser's calls, and refuses what the policy does not al
 });
 
 it("receives the sandbox's signed webhooks", async () => {
-  const received = watchWebhookLog();
-  const response = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt: "Waves",
-      model: "seedance-1.5-pro",
-      duration: 5,
-      webhook_url: `${url}/webhooks/seedance`,
-    }),
-  });
-  const { data } = (await response.json()) as { data: { task_id: string } };
-  await received("task.completed", data.task_id);
+  const { completed } = await createVideoWithWebhook(url, "/webhooks/seedance");
+  await completed();
 });
 
 it("serves the browser page, whose client calls through the proxy", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { useSandbox } from "../src/sandbox.ts";
 import { serveWeb } from "../src/serve.ts";
-import { watchWebhookLog } from "../src/webhooks.ts";
+import { createVideoWithWebhook } from "../src/webhooks.ts";
 
 const sandbox = useSandbox();
 let url: string;
@@ -26,21 +26,10 @@ beforeAll(async () => {
 });
 
 it("proxies a video generation and its status, and receives its webhooks", async () => {
-  const received = watchWebhookLog();
-  const created = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt: "Waves",
-      model: "seedance-1.5-pro",
-      duration: 5,
-      webhook_url: `${url}/api/webhooks/seedance`,
-    }),
-  });
+  const { created, taskId, completed } = await createVideoWithWebhook(url, "/api/webhooks/seedance");
   expect(created.status).toBe(202);
-  const { data } = (await created.json()) as { data: { task_id: string } };
 
-  const status = await fetch(`${url}/api/seedance/v1/tasks/${data.task_id}`);
+  const status = await fetch(`${url}/api/seedance/v1/tasks/${taskId}`);
   expect(status.status).toBe(200);
-  await received("task.completed", data.task_id);
+  await completed();
 });
