@@ -13,7 +13,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 say("Building the SDK and the sandbox (turbo; cached after the first run)…");
 try {
   const filters = ["seedance-sdk", "@seedance/sandbox", "@seedance/cli"].map((name) => `--filter=${name}`);
-  execFileSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only", ...filters], { stdio: "pipe" });
+  execFileSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only", ...filters], {
+    stdio: "pipe",
+    timeout: 600_000,
+    killSignal: "SIGKILL",
+  });
 } catch (error) {
   const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
   process.stderr.write(`The build failed:\n${stdout ?? ""}${stderr ?? ""}`);
@@ -24,9 +28,11 @@ try {
 const { SeedanceClient } = await import("seedance-sdk");
 const { startSandbox } = await import("@seedance/sandbox");
 const { createTaskProgress, styleFor } = await import("@seedance/cli");
+const { onShutdown } = await import("@seedance/prism");
 
+// Ctrl-C, SIGTERM or the parent's death: abort the flow, whose `finally` stops the sandbox.
 const interrupt = new AbortController();
-process.once("SIGINT", () => interrupt.abort());
+onShutdown(() => interrupt.abort());
 const signal = interrupt.signal;
 
 const ownServer = Boolean(process.env.SEEDANCE_API_KEY && process.env.SEEDANCE_BASE_URL);

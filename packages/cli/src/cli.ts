@@ -2,7 +2,7 @@
 // `seedance`: runs the command line and turns its outcome into an exit code (see README).
 import { createRequire } from "node:module";
 import { CommanderError } from "commander";
-import { EXIT, exitCodeFor } from "./errors.ts";
+import { EXIT, exitCodeFor, messageFor } from "./errors.ts";
 import { createProgram } from "./program.ts";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -14,6 +14,6 @@ try {
   await createProgram({ signal: interrupt.signal, stdin: process.stdin, version }).parseAsync();
 } catch (error) {
   // Commander has already printed its own usage errors.
-  if (!(error instanceof CommanderError)) process.stderr.write(`seedance: ${(error as Error).message}\n`);
+  if (!(error instanceof CommanderError)) process.stderr.write(`seedance: ${messageFor(error)}\n`);
   process.exitCode = exitCodeFor(error);
 }

@@ -35,6 +35,12 @@ export class TaskFailedError extends Error {
   override name = "TaskFailedError";
 }
 
+/** What the terminal shows: the SDK's message, its advice naming the CLI's switch instead of the SDK option. */
+export function messageFor(error: unknown): string {
+  const { message } = error as Error;
+  return error instanceof ValidationError ? message.replace("validate: false", "--no-validate") : message;
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof UsageError || error instanceof ValidationError) return EXIT.usage;

@@ -32,15 +32,16 @@ describe("seedance image", () => {
     for (const [, path, bytes] of saved) expect(statSync(path as string).size).toBe(Number(bytes));
   });
 
-  it("reports a request the SDK rejects with the SDK's own ValidationError message, exit 2", async () => {
+  it("reports a request the SDK rejects with the SDK's ValidationError message naming --no-validate, exit 2", async () => {
     const prompt = "x".repeat(301);
     const expected = await new SeedanceClient({ apiKey: "sk-test-unused", baseUrl: "http://127.0.0.1:9" }).seedream
       .generate({ prompt, model: "seedream-4.5" })
       .catch((error: Error) => error.message);
     const run = await runCli(["image", prompt], { server: sandbox });
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr.trim()).toBe(`seedance: ${expected}`);
     expect(expected).toMatch(/^Invalid prompt/);
+    expect(expected).toContain("validate: false");
+    expect(run.stderr.trim()).toBe(`seedance: ${expected.replace("validate: false", "--no-validate")}`);
   });
 
   it("rejects an unknown flag with a usage error, exit 2", async () => {

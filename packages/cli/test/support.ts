@@ -1,6 +1,7 @@
 // Test helpers: the CLI and the repository's scripts spawned as real processes.
-import { spawn } from "node:child_process";
+
 import { fileURLToPath } from "node:url";
+import { ProcessError, startProcess } from "@seedance/testkit";
 
 export interface Run {
   code: number | null;
@@ -26,26 +27,26 @@ export interface RunOptions {
   interruptWhen?: RegExp;
 }
 
-/** Runs `node <args>` in the repository's root to its end, feeding `input` on stdin. */
-export function runNode(args: string[], options: RunOptions = {}) {
+/** Runs `node <args>` in the repository's root to its end (60 s at most), feeding `input` on stdin. */
+export async function runNode(args: string[], options: RunOptions = {}): Promise<Run> {
   const started = Date.now();
-  const child = spawn(process.execPath, args, { env: options.env ?? cleanEnv(), cwd: repositoryRoot });
-  const output = { stdout: "", stderr: "" };
-  let interrupted = false;
-  for (const name of ["stdout", "stderr"] as const) {
-    child[name].on("data", (chunk) => {
-      output[name] += chunk;
-      if (!interrupted && options.interruptWhen?.test(output.stdout + output.stderr)) {
-        interrupted = true;
-        child.kill("SIGINT");
-      }
-    });
-  }
-  child.stdin.end(options.input ?? "");
-  return new Promise<Run>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, ...output, elapsed: Date.now() - started }));
+  const child = startProcess(process.execPath, args, {
+    env: options.env ?? cleanEnv(),
+    cwd: repositoryRoot,
+    input: options.input,
+    timeoutMs: 60_000,
   });
+  if (options.interruptWhen) {
+    await child.waitFor(options.interruptWhen).then(
+      () => child.child.kill("SIGINT"),
+      () => {},
+    );
+  }
+  const result = await child.finished.catch((error: unknown) => {
+    if (error instanceof ProcessError && error.result.signal !== "SIGKILL") return error.result;
+    throw error;
+  });
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr, elapsed: Date.now() - started };
 }
 
 /** Runs `seedance <args>` against `server` (`{ url, apiKey }`), or with no server settings. */

@@ -1,9 +1,9 @@
 // Vitest globalSetup: packs the publishable packages once per run, exactly as `npm publish` would
 // ship them (workspace:* rewritten to versions, only `files`), so every runtime installs those.
-import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runProcess } from "@seedance/testkit";
 import type { TestProject } from "vitest/node";
 import { cleanEnv, packagesDir } from "./paths.ts";
 
@@ -16,10 +16,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(dir);
   const tarballs: Record<string, string> = {};
   for (const name of PACKED) {
-    execFileSync("pnpm", ["pack", "--pack-destination", dir], {
+    await runProcess("pnpm", ["pack", "--pack-destination", dir], {
       cwd: join(packagesDir, name),
       env: cleanEnv(),
-      stdio: "pipe",
+      timeoutMs: 60_000,
     });
   }
   for (const file of await readdir(dir)) {

@@ -1,8 +1,8 @@
 // A consumer project outside the workspace: one of projects/<name> plus the shared scenario, with
 // `seedance-sdk` installed from the packed tarballs the way a user's `npm install` would.
-import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { runProcess } from "@seedance/testkit";
 import { inject } from "vitest";
 import { cleanEnv, projectsDir } from "./paths.ts";
 
@@ -21,10 +21,11 @@ export async function scratchProject(name: string): Promise<string> {
     pnpm: { overrides: Object.fromEntries(Object.entries(tarballs).map(([pkg, path]) => [pkg, file(path)])) },
   };
   await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  execFileSync("pnpm", ["install", "--prefer-offline", "--config.node-linker=hoisted"], {
+  // --offline: tests never reach a registry; the store and its metadata were filled at set-up.
+  await runProcess("pnpm", ["install", "--offline", "--config.node-linker=hoisted"], {
     cwd: dir,
     env: cleanEnv(),
-    stdio: "pipe",
+    timeoutMs: 120_000,
   });
   return dir;
 }

@@ -1,10 +1,9 @@
 // Vercel's edge-runtime, spawned as its own server: a function bundled from the installed
 // `seedance-sdk` (the `edge-light` condition), reaching the loopback Prism.
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { freePort } from "@seedance/testkit";
+import { freePort, type Started, startProcess } from "@seedance/testkit";
 import { expect, inject, it } from "vitest";
 import { bundle } from "../src/bundle.ts";
 import { cleanEnv, runtimes } from "../src/paths.ts";
@@ -15,22 +14,13 @@ import { scratchProject } from "../src/scratch.ts";
 const version = createRequire(import.meta.url)("edge-runtime/package.json").version as string;
 
 /** Starts `edge-runtime --listen` and resolves once it says it is listening. */
-async function listen(project: string, script: string): Promise<{ url: string; server: ChildProcess }> {
+async function listen(project: string, script: string): Promise<{ url: string; server: Started }> {
   const port = await freePort();
-  const server = spawn(runtimes.node24, [runtimes.edgeRuntimeCli, "--listen", script, "--port", String(port)], {
+  const server = startProcess(runtimes.node24, [runtimes.edgeRuntimeCli, "--listen", script, "--port", String(port)], {
     cwd: project,
     env: cleanEnv(),
   });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Waiting incoming requests")) resolve();
-    };
-    server.stdout.on("data", onData);
-    server.stderr.on("data", onData);
-    server.once("exit", (code) => reject(new Error(`edge-runtime exited with ${code}: ${output}`)));
-  });
+  await server.waitFor(/Waiting incoming requests/);
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 
@@ -50,7 +40,7 @@ it("runs the quickstart, a 429 retry and a ValidationError in edge-runtime", asy
     expectQuickstart(report, "edge");
     expect(retry.requests).toHaveLength(2);
   } finally {
-    server.kill();
+    await server.stop();
     await retry.stop();
   }
 });

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { freePort } from "./free-port.ts";
+import { exitWithParent } from "./shutdown.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -36,9 +37,13 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   const port = options.port ?? (await freePort());
   const spec = options.spec ?? bundledSpecPath;
   const args = options.upstream ? ["proxy", spec, options.upstream, "--errors"] : ["mock", spec];
-  const child = spawn(process.execPath, [prismBin(), ...args, "--host", "127.0.0.1", "--port", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", exitWithParent, prismBin(), ...args, "--host", "127.0.0.1", "--port", String(port)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `seedance-sandbox`: runs the sandbox behind Prism until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
+import { stopOnShutdown } from "@seedance/prism";
 import { startSandbox } from "./sandbox.ts";
 import { TRIGGERS } from "./triggers.ts";
 
@@ -38,14 +39,12 @@ async function main(): Promise<void> {
     webhookSecret: values["webhook-secret"],
     rateLimit: numberFlag("rate-limit", values["rate-limit"]),
   });
+  stopOnShutdown(() => sandbox.stop());
   console.log(`Seedance sandbox: ${sandbox.url}  (Prism validating proxy; the simulator is at ${sandbox.upstreamUrl})
   API key:        ${sandbox.apiKey}  (any sk-test-… key works; sk-test-free-… keys get the free tier)
   webhook secret: ${sandbox.webhookSecret}
   triggers:       put ${Object.values(TRIGGERS).join(", ")} in a prompt for a failed task, a 500, a 503 once
 Ctrl-C stops it.`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void sandbox.stop().then(() => process.exit(0)));
-  }
 }
 
 main().catch((error: unknown) => {

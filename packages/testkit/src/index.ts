@@ -10,6 +10,15 @@ export {
   startPrism,
   violationsOf,
 } from "@seedance/prism";
+export { isListening, waitUntilClosed } from "./ports.ts";
+export {
+  type Finished,
+  ProcessError,
+  type ProcessOptions,
+  runProcess,
+  type Started,
+  startProcess,
+} from "./processes.ts";
 export {
   type RecordedRequest,
   type Script,
@@ -17,3 +26,10 @@ export {
   sendJson,
   startScriptedServer,
 } from "./scripted-server.ts";
+export {
+  chromium,
+  findSystemTool,
+  redisServer,
+  requireSystemTool,
+  type SystemTool,
+} from "./system-tools.ts";

@@ -1,8 +1,9 @@
-// Debian's Chromium driven by playwright-core. The machine is offline, so every background
+// The machine's Chromium or Chrome (testkit finds it, or says what to install) driven by playwright-core. The machine is offline, so every background
 // service that would dial out is turned off; each run gets a fresh profile.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium as chromiumTool, requireSystemTool } from "@seedance/testkit";
 import { type BrowserContext, chromium } from "playwright-core";
 
 const ARGS = [
@@ -22,9 +23,11 @@ export interface Chromium {
 }
 
 export async function launchChromium(): Promise<Chromium> {
+  const executablePath = requireSystemTool(chromiumTool);
   const profile = await mkdtemp(join(tmpdir(), "seedance-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath,
+    timeout: 30_000,
     headless: true,
     args: ARGS,
   });

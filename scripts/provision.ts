@@ -1,0 +1,102 @@
+// Part of the README's set-up (the workspace's `postinstall`): gets a fresh machine ready for
+// `pnpm test`, which then needs no network.
+// 1. Programs no npm package brings (Chromium, redis-server): found, or installed with apt-get when
+//    this is Debian/Ubuntu and we are root; otherwise one line says what to install.
+// 2. pnpm's metadata cache for everything the packed packages depend on, so that the tests' scratch
+//    projects install from the tarballs with `pnpm install --offline`.
+// SEEDANCE_SKIP_PROVISION=1 skips both.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, findSystemTool, redisServer, type SystemTool } from "../packages/testkit/src/system-tools.ts";
+
+const root = join(import.meta.dirname, "..");
+const say = (line: string) => process.stdout.write(`provision: ${line}\n`);
+
+function run(command: string, args: string[], options: { cwd?: string; timeoutMs: number }) {
+  execFileSync(command, args, {
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: options.timeoutMs,
+    killSignal: "SIGKILL",
+    // Not the outer pnpm's npm_* settings (a frozen lockfile, its registry config): a plain run.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm|pnpm)_/i.test(name))),
+      DEBIAN_FRONTEND: "noninteractive",
+    },
+  });
+}
+
+function provisionSystemTools(tools: readonly SystemTool[]): void {
+  const missing = tools.filter((tool) => !findSystemTool(tool));
+  if (missing.length === 0) return;
+  const canApt = process.platform === "linux" && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canApt) {
+    for (const tool of missing) say(`${tool.name} is missing — ${tool.hint}.`);
+    return;
+  }
+  const packages = missing.map((tool) => tool.debianPackage);
+  say(`installing ${packages.join(", ")} with apt-get (needed by the tests)…`);
+  try {
+    run("apt-get", ["update", "-qq"], { timeoutMs: 300_000 });
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { timeoutMs: 600_000 });
+  } catch (error) {
+    const { stderr } = error as { stderr?: Buffer };
+    say(
+      `apt-get failed (${String(stderr ?? error)
+        .trim()
+        .split("\n")
+        .at(-1)})`,
+    );
+  }
+  for (const tool of missing) if (!findSystemTool(tool)) say(`${tool.name} is still missing — ${tool.hint}.`);
+}
+
+/** The registry dependencies of every publishable workspace package: what a scratch project installs. */
+function publishedDependencies(): Record<string, string> {
+  const manifests = ["spec", ...readdirSync(join(root, "packages")).map((name) => join("packages", name))]
+    .map((dir) => join(root, dir, "package.json"))
+    .filter(existsSync)
+    .map((path) => JSON.parse(readFileSync(path, "utf8")));
+  const dependencies: Record<string, string> = {};
+  for (const manifest of manifests.filter((each) => !each.private)) {
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      for (const [name, range] of Object.entries<string>(manifest[field] ?? {})) {
+        if (!range.startsWith("workspace:")) dependencies[name] = range;
+      }
+    }
+  }
+  return dependencies;
+}
+
+async function warmMetadataCache(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "seedance-provision-"));
+  try {
+    const manifest = { name: "seedance-provision", private: true, dependencies: publishedDependencies() };
+    await writeFile(join(dir, "package.json"), JSON.stringify(manifest));
+    // Resolving the whole tree caches each package's metadata; nothing is installed.
+    run(
+      "pnpm",
+      ["install", "--lockfile-only", "--no-frozen-lockfile", "--ignore-scripts", "--ignore-workspace", "--silent"],
+      {
+        cwd: dir,
+        timeoutMs: 300_000,
+      },
+    );
+  } catch (error) {
+    const { stderr } = error as { stderr?: Buffer };
+    say(
+      `could not fill pnpm's metadata cache; scratch installs in the tests will fail offline: ${String(stderr ?? error).trim()}`,
+    );
+    process.exitCode = 1;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.env.SEEDANCE_SKIP_PROVISION !== "1") {
+  provisionSystemTools([chromium, redisServer]);
+  await warmMetadataCache();
+}
