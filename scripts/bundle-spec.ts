@@ -13,6 +13,8 @@ function redoclyRun(...args: string[]): void {
   execFileSync(redocly, args, {
     cwd: specDir,
     stdio: "pipe",
+    timeout: 120_000,
+    killSignal: "SIGKILL",
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
   });
 }

@@ -8,7 +8,7 @@ const generatedDirs = [
   "packages/python/seedance/_sync",
 ];
 
-execFileSync("pnpm", ["generate", "--force"], { stdio: "inherit" });
+execFileSync("pnpm", ["generate", "--force"], { stdio: "inherit", timeout: 600_000, killSignal: "SIGKILL" });
 const drift = execFileSync("git", ["status", "--porcelain", "--", ...generatedDirs], { encoding: "utf8" });
 if (drift.trim()) {
   console.error(`Generated code is out of date with the spec:\n${drift}\nRun \`pnpm generate\` and commit the result.`);

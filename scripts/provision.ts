@@ -4,13 +4,15 @@
 //    this is Debian/Ubuntu and we are root; otherwise one line says what to install.
 // 2. pnpm's metadata cache for everything the packed packages depend on, so that the tests' scratch
 //    projects install from the tarballs with `pnpm install --offline`.
-// SEEDANCE_SKIP_PROVISION=1 skips both.
+// 3. The Python SDK's virtual environment (packages/python/.venv), from PyPI.
+// SEEDANCE_SKIP_PROVISION=1 skips all three.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, findSystemTool, redisServer, type SystemTool } from "../packages/testkit/src/system-tools.ts";
+import { CONSUMER_DEV_DEPENDENCIES } from "./release/consumer.ts";
 
 const root = join(import.meta.dirname, "..");
 const say = (line: string) => process.stdout.write(`provision: ${line}\n`);
@@ -54,13 +56,13 @@ function provisionSystemTools(tools: readonly SystemTool[]): void {
   for (const tool of missing) if (!findSystemTool(tool)) say(`${tool.name} is still missing — ${tool.hint}.`);
 }
 
-/** The registry dependencies of every publishable workspace package: what a scratch project installs. */
+/** The registry dependencies of every publishable package (and the release check's consumer): what scratch projects install. */
 function publishedDependencies(): Record<string, string> {
   const manifests = ["spec", ...readdirSync(join(root, "packages")).map((name) => join("packages", name))]
     .map((dir) => join(root, dir, "package.json"))
     .filter(existsSync)
     .map((path) => JSON.parse(readFileSync(path, "utf8")));
-  const dependencies: Record<string, string> = {};
+  const dependencies: Record<string, string> = { ...CONSUMER_DEV_DEPENDENCIES };
   for (const manifest of manifests.filter((each) => !each.private)) {
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
       for (const [name, range] of Object.entries<string>(manifest[field] ?? {})) {
@@ -96,7 +98,19 @@ async function warmMetadataCache(): Promise<void> {
   }
 }
 
+function provisionPythonVenv(): void {
+  try {
+    run("python3", [join(root, "packages", "python", "scripts", "setup_venv.py")], { timeoutMs: 900_000 });
+  } catch (error) {
+    const { stderr } = error as { stderr?: Buffer };
+    say(
+      `could not set up the Python SDK's venv (its tests need Python >= 3.10 with venv): ${String(stderr ?? error).trim()}`,
+    );
+  }
+}
+
 if (process.env.SEEDANCE_SKIP_PROVISION !== "1") {
   provisionSystemTools([chromium, redisServer]);
   await warmMetadataCache();
+  provisionPythonVenv();
 }

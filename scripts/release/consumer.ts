@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { runOrThrow } from "./exec.ts";
 
 /** The consumer's own toolchain for the type checks, pinned like the workspace's. */
-const CONSUMER_DEV_DEPENDENCIES = { "@types/node": "24.19.2" };
+export const CONSUMER_DEV_DEPENDENCIES = { "@types/node": "24.19.2" };
 
 export function createConsumer(dir: string, tarballs: Record<string, string>): void {
   const dependencies = Object.fromEntries(Object.entries(tarballs).map(([name, path]) => [name, `file:${path}`]));
@@ -20,5 +20,6 @@ export function createConsumer(dir: string, tarballs: Record<string, string>): v
   };
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   copyFileSync(new URL("probe.ts", import.meta.url), join(dir, "probe.ts"));
-  runOrThrow("pnpm", ["install", "--prefer-offline", "--ignore-workspace"], dir);
+  // The registry's metadata was cached at set-up (scripts/provision.ts): no network needed.
+  runOrThrow("pnpm", ["install", "--offline", "--ignore-workspace"], dir);
 }

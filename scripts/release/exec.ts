@@ -18,6 +18,9 @@ export function run(command: string, args: readonly string[], cwd: string, env: 
     env: { ...cleanEnv(), ...env },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    // Nothing may hang a release: each step has five minutes.
+    timeout: 300_000,
+    killSignal: "SIGKILL",
   });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
   return { ok: result.status === 0, output };

@@ -36,7 +36,10 @@ describe("seedance image", () => {
     const prompt = "x".repeat(301);
     const expected = await new SeedanceClient({ apiKey: "sk-test-unused", baseUrl: "http://127.0.0.1:9" }).seedream
       .generate({ prompt, model: "seedream-4.5" })
-      .catch((error: Error) => error.message);
+      .then(
+        () => "",
+        (error: Error) => error.message,
+      );
     const run = await runCli(["image", prompt], { server: sandbox });
     expect(run.code).toBe(EXIT.usage);
     expect(expected).toMatch(/^Invalid prompt/);

@@ -33,7 +33,7 @@ def fingerprint() -> str:
 
 def pip(*args: str) -> None:
     cmd = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "-q", *args]
-    subprocess.run(cmd, cwd=ROOT, check=True)
+    subprocess.run(cmd, cwd=ROOT, check=True, timeout=600)
 
 
 def main() -> None:
