@@ -1,5 +1,6 @@
 // Per-identity request counts for the proxy's `policy.quota`: fixed windows that start with a key's
 // first counted request.
+import { createExpiringMap, type MemoryStoreOptions } from "./expiring-map.js";
 
 /**
  * Where the proxy's quota counts are kept. The default is this instance's memory; with several
@@ -22,31 +23,18 @@ export interface QuotaCount {
   resetSeconds: number;
 }
 
-export interface MemoryQuotaStoreOptions {
-  /** The most keys kept; the oldest windows are dropped beyond it (default 10000). */
-  maxEntries?: number;
-  /** The clock, in milliseconds; defaults to the system's. */
-  now?: () => number;
-}
+export type MemoryQuotaStoreOptions = MemoryStoreOptions;
 
 /** An in-process store: one window per key, forgotten when it ends, at most `maxEntries` keys. */
 export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): QuotaStore {
-  const { maxEntries = 10_000, now = Date.now } = options;
-  if (!(maxEntries >= 1)) throw new RangeError(`maxEntries must be at least 1, got ${maxEntries}`);
-  // Insertion order is window order, so with one window length the first to end come first.
-  const windows = new Map<string, { count: number; endsAt: number }>();
+  const windows = createExpiringMap<{ count: number; endsAt: number }>(options);
   return {
     increment(key, windowSeconds) {
-      const time = now();
+      const time = windows.now();
       let window = windows.get(key);
-      if (!window || window.endsAt <= time) {
-        windows.delete(key);
-        for (const [oldKey, old] of windows) {
-          if (old.endsAt > time && windows.size < maxEntries) break;
-          windows.delete(oldKey);
-        }
+      if (!window) {
         window = { count: 0, endsAt: time + windowSeconds * 1000 };
-        windows.set(key, window);
+        windows.set(key, window, window.endsAt);
       }
       window.count += 1;
       return { count: window.count, resetSeconds: Math.ceil((window.endsAt - time) / 1000) };
