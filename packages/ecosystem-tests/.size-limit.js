@@ -18,11 +18,11 @@ export default [
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },
   {
-    // 5.5 kB measured: up from 4.1 kB with the spec's body validation (valibot's issue handling and
+    // 5.57 kB measured: up from 4.1 kB with the spec's body validation (valibot's issue handling and
     // core's ValidationError), the webhook policy and per-user quotas.
     name: "edge (workerd): createProxyHandler",
     path: "budgets/proxy.js",
-    limit: "5.6 kB",
+    limit: "5.7 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },
