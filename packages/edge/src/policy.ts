@@ -106,3 +106,22 @@ export function policyViolation(
   }
   return undefined;
 }
+
+/** Counts a generate request against its caller's quota; the 429 that refuses it once over, else undefined. */
+export async function quotaRefusal(
+  quota: QuotaPolicy,
+  store: QuotaStore,
+  user: string | undefined,
+): Promise<Response | undefined> {
+  const { requests, windowSeconds } = quota;
+  // Callers authorized without an identity share one count.
+  const key = user === undefined ? "anonymous" : `user:${user}`;
+  const { count, resetSeconds } = await store.increment(key, windowSeconds);
+  if (count <= requests) return undefined;
+  return errorResponse(
+    429,
+    "RATE_LIMITED",
+    `This proxy allows ${requests} generate requests per ${windowSeconds} s per user; try again in ${resetSeconds} s.`,
+    { headers: { "Retry-After": String(resetSeconds) } },
+  );
+}

@@ -3,7 +3,14 @@
 // counted. What is forwarded is the checked object re-serialised, so the API reads exactly the values
 // that were checked (no duplicate keys, no bytes the check did not see).
 import { type OperationId, ValidationError, validateOperationRequest } from "@seedance/core";
-import { errorResponse, type ProxyPolicy, policyViolation, resolveWebhookUrl, validationResponse } from "./policy.js";
+import {
+  errorResponse,
+  type ProxyPolicy,
+  policyViolation,
+  quotaRefusal,
+  resolveWebhookUrl,
+  validationResponse,
+} from "./policy.js";
 import type { QuotaStore } from "./quota.js";
 import { readLimitedBody } from "./webhooks/body.js";
 
@@ -63,20 +70,8 @@ export async function prepareBody(
   const violation = policyViolation(policy, body);
   if (violation) return errorResponse(403, "FORBIDDEN", violation);
 
-  if (policy.quota && context.quotaStore) {
-    const { requests, windowSeconds } = policy.quota;
-    // Callers authorized without an identity share one count.
-    const key = user === undefined ? "anonymous" : `user:${user}`;
-    const { count, resetSeconds } = await context.quotaStore.increment(key, windowSeconds);
-    if (count > requests) {
-      return errorResponse(
-        429,
-        "RATE_LIMITED",
-        `This proxy allows ${requests} generate requests per ${windowSeconds} s per user; try again in ${resetSeconds} s.`,
-        { headers: { "Retry-After": String(resetSeconds) } },
-      );
-    }
-  }
+  const overQuota = policy.quota && context.quotaStore && (await quotaRefusal(policy.quota, context.quotaStore, user));
+  if (overQuota) return overQuota;
   return { json: JSON.stringify(body), idempotencyKey };
 }
 
