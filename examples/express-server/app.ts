@@ -8,6 +8,8 @@ export interface AppOptions {
   baseUrl?: string | undefined;
   /** The webhook endpoint's signing secret (`whsec_…`). */
   webhookSecret: string;
+  /** The webhook route as the API reaches it (e.g. https://your.app/webhooks/seedance), set on every generation. */
+  webhookUrl?: string | undefined;
   onEvent: (event: WebhookEvent) => void | Promise<void>;
   staticDir?: string | undefined;
 }
@@ -17,7 +19,11 @@ export function createApp(options: AppOptions): express.Express {
   // Both before any body parser: the proxy streams the body on, and the signature covers the raw bytes.
   app.use(
     "/api/seedance",
-    createNodeProxyHandler({ apiKey: options.apiKey, baseUrl: options.baseUrl, policy: { maxDuration: 10 } }),
+    createNodeProxyHandler({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      policy: { maxDuration: 10, webhookUrl: options.webhookUrl },
+    }),
   );
   app.post("/webhooks/seedance", createWebhookMiddleware({ secret: options.webhookSecret, onEvent: options.onEvent }));
   if (options.staticDir) app.use(express.static(options.staticDir));

@@ -18,9 +18,11 @@ export default [
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },
   {
+    // 5572 B measured: the limit was 4.1 kB before the spec's body validation (valibot's issue handling and
+    // core's ValidationError), the webhook policy and per-user quotas.
     name: "edge (workerd): createProxyHandler",
     path: "budgets/proxy.js",
-    limit: "4.1 kB",
+    limit: "5.7 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },

@@ -6,6 +6,8 @@ export interface Env {
   SEEDANCE_API_KEY: string;
   SEEDANCE_WEBHOOK_SECRET: string;
   SEEDANCE_BASE_URL?: string;
+  /** This Worker's webhook route as the API reaches it, e.g. https://your.worker.dev/webhooks/seedance. */
+  SEEDANCE_WEBHOOK_URL?: string;
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -23,7 +25,12 @@ function handleEvent(event: WebhookEvent): void {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     routes ??= {
-      proxy: createProxyHandler({ apiKey: env.SEEDANCE_API_KEY, baseUrl: env.SEEDANCE_BASE_URL }),
+      // Webhooks go to this Worker's receiver, whatever the browser sent.
+      proxy: createProxyHandler({
+        apiKey: env.SEEDANCE_API_KEY,
+        baseUrl: env.SEEDANCE_BASE_URL,
+        policy: { webhookUrl: env.SEEDANCE_WEBHOOK_URL },
+      }),
       webhooks: createWebhookHandler({ secret: env.SEEDANCE_WEBHOOK_SECRET, onEvent: handleEvent }),
     };
     const { pathname } = new URL(request.url);

@@ -17,20 +17,16 @@ export function watchWebhookLog(): (event: string, taskId: string) => Promise<vo
 }
 
 /**
- * Creates a video through the example's proxy, with the example's webhook route as `webhook_url`,
- * watching the log first; `completed()` waits for the example to handle the task's `task.completed`.
+ * Creates a video through the example's proxy, which sets the example's webhook route as
+ * `webhook_url` (the browser may not choose it), watching the log first; `completed()` waits for the
+ * example to handle the task's `task.completed`.
  */
-export async function createVideoWithWebhook(url: string, webhookPath: string) {
+export async function createVideoWithWebhook(url: string, headers: Record<string, string> = {}) {
   const received = watchWebhookLog();
   const created = await fetch(`${url}/api/seedance/v1/seedance/generate`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt: "Waves",
-      model: "seedance-1.5-pro",
-      duration: 5,
-      webhook_url: `${url}${webhookPath}`,
-    }),
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ prompt: "Waves", model: "seedance-1.5-pro", duration: 5 }),
   });
   const { data } = (await created.clone().json()) as { data: { task_id: string } };
   return { created, taskId: data.task_id, completed: () => received("task.completed", data.task_id) };

@@ -15,6 +15,7 @@ beforeAll(async () => {
   };
   // The Worker's fetch handler as workerd would call it, on a loopback port the sandbox can reach.
   url = await serveWeb((request) => worker.fetch(request, env));
+  env.SEEDANCE_WEBHOOK_URL = `${url}/webhooks/seedance`;
 });
 
 it("proxies an image generation with the key from its bindings", async () => {
@@ -28,7 +29,7 @@ it("proxies an image generation with the key from its bindings", async () => {
 });
 
 it("verifies and handles the sandbox's webhooks, and rejects a forged one", async () => {
-  const { completed } = await createVideoWithWebhook(url, "/webhooks/seedance");
+  const { completed } = await createVideoWithWebhook(url);
   await completed();
 
   const forged = await fetch(`${url}/webhooks/seedance`, {

@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import { beforeAll, expect, it } from "vitest";
 import { generateImage } from "../../browser-page/src/generate.ts";
 import { createApp } from "../../express-server/app.ts";
@@ -11,14 +12,17 @@ let url: string;
 
 beforeAll(async () => {
   const { apiKey, url: baseUrl, webhookSecret } = sandbox();
-  const app = createApp({
+  // Listening first, so the app can be told its own webhook URL.
+  let app: RequestListener | undefined;
+  url = await serve((request, response) => app?.(request, response));
+  app = createApp({
     apiKey,
     baseUrl,
     webhookSecret,
+    webhookUrl: `${url}/webhooks/seedance`,
     onEvent: (event) => console.log("webhook:", event.event, event.data.taskId),
     staticDir: example("browser-page"),
   });
-  url = await serve(app);
 });
 
 it("adds the key to the browser's calls, and refuses what the policy does not allow", async () => {
@@ -33,7 +37,7 @@ it("adds the key to the browser's calls, and refuses what the policy does not al
 });
 
 it("receives the sandbox's signed webhooks", async () => {
-  const { completed } = await createVideoWithWebhook(url, "/webhooks/seedance");
+  const { completed } = await createVideoWithWebhook(url);
   await completed();
 });
 

@@ -12,5 +12,6 @@ export type { Task } from "./resources/task.js";
 export type { RateLimit } from "./transport/rate-limit.js";
 export type { RequestOptions } from "./transport/send.js";
 export type * from "./types.js";
+export { type OperationId, validateOperationRequest } from "./validation.js";
 export type { TaskEventSource, WaitOptions } from "./wait.js";
 export * from "./webhooks/index.js";

@@ -2,6 +2,7 @@
 // A rejected request becomes a ValidationError shaped like the server's INVALID_* errors.
 import { type BaseIssue, isValiError } from "valibot";
 import { ValidationError } from "./errors.js";
+import * as operations from "./generated/sdk.gen.js";
 
 /** Server-style constraint names for valibot's issue types where they differ. */
 const CONSTRAINTS: Record<string, string> = {
@@ -36,4 +37,31 @@ export async function validateRequest(validator: (data: unknown) => Promise<unkn
     const issue = isValiError(error) ? error.issues[0] : undefined;
     throw issue ? toValidationError(issue) : error;
   }
+}
+
+/** The name of a generated operation (the spec's operationId), e.g. `generateVideo`. */
+export type OperationId = keyof typeof operations;
+
+type RequestValidator = (data: unknown) => Promise<unknown>;
+type RecordingClient = { get: typeof echo; post: typeof echo };
+const echo = (request: { requestValidator?: RequestValidator }) => request;
+const generated: Record<OperationId, (options: { client: RecordingClient }) => unknown> = operations as never;
+
+/** The validator a generated operation hands its client, read by calling it with a client that returns its request. */
+function requestValidatorOf(operationId: OperationId): RequestValidator | undefined {
+  const request = generated[operationId]({ client: { get: echo, post: echo } }) as ReturnType<typeof echo>;
+  return request.requestValidator;
+}
+
+/**
+ * Checks a request to `operationId` (its `body`, `path` and `headers` parameters) against the spec,
+ * exactly as the SDK does before sending; a rejection throws a ValidationError naming the field. For
+ * code that forwards requests it did not build, such as @seedance/edge's proxy.
+ */
+export async function validateOperationRequest(
+  operationId: OperationId,
+  data: { body?: unknown; path?: Record<string, unknown>; headers?: Record<string, unknown> },
+): Promise<void> {
+  const validator = requestValidatorOf(operationId);
+  if (validator) await validateRequest(validator, data);
 }

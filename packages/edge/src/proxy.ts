@@ -2,7 +2,9 @@
 // a Worker, a Next.js route, Deno.serve or (through @seedance/node) Node http and Express.
 import { type ClientOptions, DEFAULT_BASE_URL, SeedanceError } from "@seedance/core";
 import { API_OPERATIONS, type ApiOperation, createMatcher } from "./operations.js";
-import { errorResponse, type ProxyPolicy, policyViolation } from "./policy.js";
+import { errorResponse, type ProxyPolicy } from "./policy.js";
+import { createMemoryQuotaStore } from "./quota.js";
+import { prepareBody } from "./request-body.js";
 
 export interface ProxyOptions {
   /** Your API key, added to every forwarded request; it never reaches the browser. */
@@ -20,18 +22,9 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
 }
 
-// The browser's credentials are for this app, never for the API; hop-by-hop headers are the fetch's own.
-const REQUEST_HEADERS_DROPPED = [
-  "authorization",
-  "x-api-key",
-  "cookie",
-  "host",
-  "connection",
-  "keep-alive",
-  "content-length",
-  "transfer-encoding",
-  "accept-encoding",
-];
+// Only these of the browser's headers go on: never its credentials (Authorization, X-API-Key,
+// Cookie, …) nor anything else the API does not read. Idempotency-Key is checked with the body.
+const FORWARDED_HEADERS = ["accept", "accept-language", "user-agent"];
 // fetch has already decoded the body, so its encoding and length no longer describe what is sent.
 const RESPONSE_HEADERS_DROPPED = [
   "content-encoding",
@@ -51,6 +44,7 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const match = createMatcher(options.allow ?? API_OPERATIONS);
   const policy = options.policy ?? {};
+  const quotaStore = policy.quota && (policy.quota.store ?? createMemoryQuotaStore());
   const upstreamFetch = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
 
   return async (request) => {
@@ -61,20 +55,22 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     const verdict = policy.authorize ? await policy.authorize(request) : true;
     if (verdict instanceof Response) return verdict;
     if (!verdict) return errorResponse(403, "FORBIDDEN", "This proxy did not authorize the request.");
+    const user = verdict === true ? undefined : verdict.user;
 
-    const headers = new Headers(request.headers);
-    for (const name of REQUEST_HEADERS_DROPPED) headers.delete(name);
+    const headers = new Headers();
+    for (const name of FORWARDED_HEADERS) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
     headers.set("Authorization", `Bearer ${options.apiKey}`);
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeout)]);
-    const init: RequestInit = { method: request.method, headers, signal };
-    if (request.method !== "GET") {
-      // Generate requests are small JSON; read them to apply the policy, then forward the same text.
-      if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return tooLarge(maxBodyBytes);
-      const text = await request.text();
-      if (text.length > maxBodyBytes) return tooLarge(maxBodyBytes);
-      const violation = policyViolation(policy, parseJson(text));
-      if (violation) return errorResponse(403, "FORBIDDEN", violation);
-      init.body = text;
+    const init: RequestInit = { method: operation.method, headers, signal };
+    if (operation.method === "POST") {
+      const prepared = await prepareBody(request, operation.id, { policy, user, maxBodyBytes, quotaStore });
+      if (prepared instanceof Response) return prepared;
+      headers.set("Content-Type", "application/json");
+      if (prepared.idempotencyKey !== undefined) headers.set("Idempotency-Key", prepared.idempotencyKey);
+      init.body = prepared.json;
     }
 
     let upstream: Response;
@@ -93,15 +89,4 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
       headers: responseHeaders,
     });
   };
-}
-
-const tooLarge = (limit: number) =>
-  errorResponse(413, "INVALID_REQUEST", `The request body is larger than this proxy forwards (${limit} bytes).`);
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

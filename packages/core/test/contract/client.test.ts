@@ -15,6 +15,7 @@ import {
   SeedanceClient,
   ServiceUnavailableError,
   ValidationError,
+  validateOperationRequest,
 } from "../../src/index.js";
 import { operations } from "./spec-operations.js";
 
@@ -148,6 +149,19 @@ describe("client-side validation", () => {
     if (limit !== undefined) expect(validation.details.limit).toBe(limit);
     expect(validation.message).toContain(field);
     expect(seen).toHaveLength(0);
+  });
+
+  it("checks a raw request by operationId as it checks its own (validateOperationRequest)", async () => {
+    const tooLong = validateOperationRequest("generateImage", {
+      body: { prompt: "x".repeat(301), model: "seedream-4.5" },
+    });
+    await expect(tooLong).rejects.toBeInstanceOf(ValidationError);
+    await expect(tooLong).rejects.toMatchObject({ code: "INVALID_PROMPT", details: { field: "prompt", limit: 300 } });
+    await expect(validateOperationRequest("getTaskStatus", { path: { task_id: "../x" } })).rejects.toMatchObject({
+      details: { field: "task_id" },
+    });
+    const video = { prompt: "Waves", model: "seedance-1.5-pro", duration: 5 };
+    await expect(validateOperationRequest("generateVideo", { body: video })).resolves.toBeUndefined();
   });
 
   it("can be turned off, leaving the decision to the server", async () => {

@@ -1,4 +1,5 @@
 // Remembers which deliveries were handled, so a retried delivery (same `webhook-id`) is not handled twice.
+import { createExpiringMap, type MemoryStoreOptions } from "../expiring-map.js";
 
 /**
  * Where handled webhook ids are kept. For several instances (Workers isolates, serverless
@@ -14,33 +15,19 @@ export interface WebhookIdStore {
   release(id: string): void | Promise<void>;
 }
 
-export interface MemoryWebhookIdStoreOptions {
-  /** The most ids kept; the oldest are dropped beyond it (default 10000). */
-  maxEntries?: number;
-  /** The clock, in milliseconds; defaults to the system's. */
-  now?: () => number;
-}
+export type MemoryWebhookIdStoreOptions = MemoryStoreOptions;
 
 /** An in-process store: expires ids after their TTL and keeps at most `maxEntries`. */
 export function createMemoryWebhookIdStore(options: MemoryWebhookIdStoreOptions = {}): WebhookIdStore {
-  const { maxEntries = 10_000, now = Date.now } = options;
-  if (!(maxEntries >= 1)) throw new RangeError(`maxEntries must be at least 1, got ${maxEntries}`);
-  // Insertion order is claim order, so the oldest (and, with one TTL, the first to expire) come first.
-  const expiries = new Map<string, number>();
+  const ids = createExpiringMap<true>(options);
   return {
     claim(id, ttlSeconds) {
-      const time = now();
-      if ((expiries.get(id) ?? 0) > time) return false;
-      expiries.delete(id);
-      for (const [oldId, expiry] of expiries) {
-        if (expiry > time && expiries.size < maxEntries) break;
-        expiries.delete(oldId);
-      }
-      expiries.set(id, time + ttlSeconds * 1000);
+      if (ids.get(id)) return false;
+      ids.set(id, true, ids.now() + ttlSeconds * 1000);
       return true;
     },
     release(id) {
-      expiries.delete(id);
+      ids.delete(id);
     },
   };
 }
