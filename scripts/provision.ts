@@ -78,15 +78,12 @@ async function warmMetadataCache(): Promise<void> {
   try {
     const manifest = { name: "seedance-provision", private: true, dependencies: publishedDependencies() };
     await writeFile(join(dir, "package.json"), JSON.stringify(manifest));
-    // Resolving the whole tree caches each package's metadata; nothing is installed.
-    run(
-      "pnpm",
-      ["install", "--lockfile-only", "--no-frozen-lockfile", "--ignore-scripts", "--ignore-workspace", "--silent"],
-      {
-        cwd: dir,
-        timeoutMs: 300_000,
-      },
-    );
+    // Installing the whole tree once caches each package's metadata and puts its files in the store:
+    // an offline install resolves to the newest version the metadata knows, which must be there.
+    run("pnpm", ["install", "--no-frozen-lockfile", "--ignore-scripts", "--ignore-workspace", "--silent"], {
+      cwd: dir,
+      timeoutMs: 300_000,
+    });
   } catch (error) {
     const { stderr } = error as { stderr?: Buffer };
     say(
