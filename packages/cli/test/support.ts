@@ -24,12 +24,27 @@ export interface RunOptions {
   input?: string;
   /** Sends SIGINT (as Ctrl-C does) once the output so far matches. */
   interruptWhen?: RegExp;
+  /** Kills the process group after this long (default 120 s) and fails with the last output. */
+  timeoutMs?: number;
+  cwd?: string;
 }
 
 /** Runs `node <args>` in the repository's root to its end, feeding `input` on stdin. */
 export function runNode(args: string[], options: RunOptions = {}) {
   const started = Date.now();
-  const child = spawn(process.execPath, args, { env: options.env ?? cleanEnv(), cwd: repositoryRoot });
+  // Its own process group, so a hung run is killed with everything it started (Prism included).
+  const child = spawn(process.execPath, args, {
+    env: options.env ?? cleanEnv(),
+    cwd: options.cwd ?? repositoryRoot,
+    detached: true,
+  });
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timer = setTimeout(() => {
+    child.kill("SIGKILL");
+    try {
+      process.kill(-(child.pid as number), "SIGKILL");
+    } catch {} // already gone
+  }, timeoutMs);
   const output = { stdout: "", stderr: "" };
   let interrupted = false;
   for (const name of ["stdout", "stderr"] as const) {
@@ -44,7 +59,13 @@ export function runNode(args: string[], options: RunOptions = {}) {
   child.stdin.end(options.input ?? "");
   return new Promise<Run>((resolve, reject) => {
     child.once("error", reject);
-    child.once("close", (code) => resolve({ code, ...output, elapsed: Date.now() - started }));
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      if (signal === "SIGKILL") {
+        const last = (output.stdout + output.stderr).slice(-2000);
+        reject(new Error(`node ${args.join(" ")} did not finish within ${timeoutMs} ms:\n${last}`));
+      } else resolve({ code, ...output, elapsed: Date.now() - started });
+    });
   });
 }
 
