@@ -30,10 +30,13 @@ export interface RunOptions {
 }
 
 /** Runs `node <args>` in the repository's root to its end, feeding `input` on stdin. */
-export function runNode(args: string[], options: RunOptions = {}) {
+export const runNode = (args: string[], options: RunOptions = {}) => runProcess(process.execPath, args, options);
+
+/** Runs `command <args>` (in the repository's root unless `cwd`) to its end, within `timeoutMs`. */
+export function runProcess(command: string, args: string[], options: RunOptions = {}) {
   const started = Date.now();
   // Its own process group, so a hung run is killed with everything it started (Prism included).
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, args, {
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? repositoryRoot,
     detached: true,
@@ -56,6 +59,7 @@ export function runNode(args: string[], options: RunOptions = {}) {
       }
     });
   }
+  child.stdin.on("error", () => {}); // a child that exits without reading its input
   child.stdin.end(options.input ?? "");
   return new Promise<Run>((resolve, reject) => {
     child.once("error", reject);
@@ -63,7 +67,7 @@ export function runNode(args: string[], options: RunOptions = {}) {
       clearTimeout(timer);
       if (signal === "SIGKILL") {
         const last = (output.stdout + output.stderr).slice(-2000);
-        reject(new Error(`node ${args.join(" ")} did not finish within ${timeoutMs} ms:\n${last}`));
+        reject(new Error(`${command} ${args.join(" ")} did not finish within ${timeoutMs} ms:\n${last}`));
       } else resolve({ code, ...output, elapsed: Date.now() - started });
     });
   });
