@@ -1,5 +1,6 @@
-// `seedance contract` spawned as a real process: a sandbox conforms, and a server that breaks the
-// contract in five ways has each one reported as a failure naming the operation and the violation.
+// `seedance contract` (and `pnpm contract`) spawned as real processes: a sandbox conforms, and a
+// server that breaks the contract in five ways has each one reported as a failure naming the
+// operation and the violation.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,9 +9,11 @@ import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
 import { SANDBOX_API_KEY, type SandboxServer, startSandboxServer } from "@seedance/sandbox";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { jsonLines, runCli } from "./support.ts";
+import { jsonLines, runCli, runNode } from "./support.ts";
 
 const CONTRACT_TIMEOUT = 300_000;
+/** `pnpm contract` builds the CLI first (turbo; a cache hit when the tests' build ran). */
+const SCRIPT_TIMEOUT = 480_000;
 let sandbox: SandboxServer;
 let broken: Server | undefined;
 let dir: string;
@@ -150,6 +153,22 @@ it(
     });
   },
   CONTRACT_TIMEOUT,
+);
+
+it(
+  "`pnpm contract` (scripts/contract.ts) starts its own sandbox and hands its flags to `seedance contract`",
+  async () => {
+    const run = await runNode(["scripts/contract.ts", "--json"], { timeoutMs: SCRIPT_TIMEOUT });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(32);
+    // --sandbox is implied for its own sandbox: 429, 500 and 503 are provoked too.
+    expect(lines.at(-1)).toEqual({
+      summary: expect.objectContaining({ passed: 21, failed: 0, skipped: 10, violations: 0, ok: true }),
+    });
+  },
+  SCRIPT_TIMEOUT,
 );
 
 it("asks for the server and a key", async () => {
