@@ -3,6 +3,7 @@
 import type { Readable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type ConnectionFlags, createClient } from "./client.ts";
+import { contract } from "./commands/contract.ts";
 import { image } from "./commands/image.ts";
 import { result } from "./commands/result.ts";
 import { status } from "./commands/status.ts";
@@ -119,6 +120,13 @@ export function createProgram(io: ProgramIO): Command {
     .option("--header <header>", 'a header of the delivery, "name: value" (repeatable)', collect)
     .option("--tolerance <seconds>", "how far the signing time may be from now, in seconds", toNumber)
     .action((flags, command: Command) => verify(contextOf(command), flags, io.stdin));
+
+  program
+    .command("contract")
+    .description("check a server against the spec through Prism's validating proxy (exit 0 only with zero violations)")
+    .option("--sandbox", "the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (triggers)")
+    .option("--junit <file>", "also write a JUnit XML report to this file")
+    .action((flags, command: Command) => contract(contextOf(command).output, command.optsWithGlobals()));
 
   return program;
 }

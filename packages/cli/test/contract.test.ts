@@ -1,120 +1,181 @@
-// `pnpm contract` (scripts/contract.ts) spawned as a real process: the sandbox conforms, and a
-// server that breaks the contract is caught.
-import { createServer } from "node:http";
+// `seedance contract` (and `pnpm contract`) spawned as real processes: a sandbox conforms, and a
+// server that breaks the contract in five ways has each one reported as a failure naming the
+// operation and the violation.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
-import { type SandboxServer, startSandboxServer } from "@seedance/sandbox";
-import { afterEach, expect, it } from "vitest";
-import { runNode } from "./support.ts";
+import { SANDBOX_API_KEY, type SandboxServer, startSandboxServer } from "@seedance/sandbox";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { jsonLines, runCli, runNode } from "./support.ts";
 
-const contract = (args: string[] = []) => runNode(["scripts/contract.ts", ...args]);
-
-/** The cells of a table row (after its first), cut at the header's column starts. */
-function cells(output: string, first: string): string[] {
-  const lines = output.split("\n");
-  const header = lines.find((line) => line.startsWith("operation ")) ?? "";
-  const row = lines.find((line) => line.startsWith(`${first} `)) ?? "";
-  const starts = [...header.matchAll(/\S+/g)].map((match) => match.index);
-  return starts.slice(1).map((start, i) => row.slice(start, starts[i + 2]).trim());
-}
-
-it("checks every operation of the spec against its own sandbox with zero violations", async () => {
-  const run = await contract();
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  const statuses = ["200", "202", "400", "401", "403", "404", "409", "429", "500", "503"];
-  expect(cells(run.stdout, "operation")).toEqual(["method", "path", ...statuses]);
-  expect(cells(run.stdout, "generateImage")).toEqual([
-    "POST",
-    "/v1/seedream/generate",
-    "0",
-    "",
-    "0",
-    "0",
-    "-",
-    "",
-    "",
-    "0",
-    "0",
-    "0",
-  ]);
-  expect(cells(run.stdout, "generateVideo")).toEqual([
-    "POST",
-    "/v1/seedance/generate",
-    "",
-    "0",
-    "0",
-    "0",
-    "-",
-    "",
-    "",
-    "0",
-    "0",
-    "0",
-  ]);
-  expect(cells(run.stdout, "getTaskStatus")).toEqual([
-    "GET",
-    "/v1/tasks/{task_id}",
-    "0",
-    "",
-    "-",
-    "0",
-    "-",
-    "0",
-    "",
-    "0",
-    "-",
-    "-",
-  ]);
-  expect(cells(run.stdout, "getTaskResult")).toEqual([
-    "GET",
-    "/v1/results/{task_id}",
-    "0",
-    "",
-    "-",
-    "0",
-    "-",
-    "0",
-    "0",
-    "0",
-    "-",
-    "-",
-  ]);
-  expect(run.stdout).toMatch(/^21 checks, 0 violations, 0 unexpected statuses, 0 errors, 10 not provoked$/m);
+const CONTRACT_TIMEOUT = 300_000;
+/** `pnpm contract` builds the CLI first (turbo; a cache hit when the tests' build ran). */
+const SCRIPT_TIMEOUT = 480_000;
+let sandbox: SandboxServer;
+let broken: Server | undefined;
+let dir: string;
+beforeEach(async () => {
+  sandbox = await startSandboxServer({ taskSeconds: 1, tiers: { free: 2 } });
+  dir = await mkdtemp(join(tmpdir(), "seedance-contract-test-"));
 });
-
-let upstream: SandboxServer | undefined;
-let broken: { close(): void } | undefined;
 afterEach(async () => {
   broken?.close();
-  await upstream?.stop();
+  await sandbox.stop();
+  await rm(dir, { recursive: true, force: true });
 });
 
-it("counts the violations of an upstream that breaks the contract and exits 1", async () => {
-  upstream = await startSandboxServer({ taskSeconds: 1 });
-  // The sandbox, with each answer's envelope `status` replaced by a value the spec does not allow.
-  const target = upstream.url;
+const contract = (url: string, args: string[]) =>
+  runCli(["contract", ...args], { server: { url, apiKey: SANDBOX_API_KEY }, timeoutMs: CONTRACT_TIMEOUT });
+
+it(
+  "checks every operation of the spec against the sandbox with zero violations",
+  async () => {
+    const junit = join(dir, "contract.xml");
+    const run = await contract(sandbox.url, ["--sandbox", "--junit", junit]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toBe(`Contract check of ${sandbox.url} through Prism's validating proxy`);
+    const checks = lines.filter((line) => /^(PASS|FAIL|SKIP) {2}/.test(line));
+    expect(checks).toHaveLength(31);
+    expect(checks).toContain("PASS  generateImage 200  POST /v1/seedream/generate");
+    expect(checks).toContain("PASS  generateVideo 503  POST /v1/seedance/generate");
+    expect(checks).toContain("PASS  getTaskResult 409  GET /v1/results/{task_id}");
+    expect(checks.filter((line) => line.startsWith("FAIL"))).toEqual([]);
+    expect(lines.at(-1)).toBe("31 checks: 21 passed, 0 failed, 10 not provoked, 0 violations");
+    const xml = await readFile(junit, "utf8");
+    expect(xml).toContain('<testsuites tests="31" failures="0" skipped="10"');
+    expect(xml).toContain(
+      '<testcase classname="seedance contract.generateImage" name="200 POST /v1/seedream/generate"',
+    );
+  },
+  CONTRACT_TIMEOUT,
+);
+
+/**
+ * The sandbox behind a proxy that breaks one answer of each kind: a 200 without its envelope, a
+ * field of the wrong type, a 404 without the rate-limit headers, a 500 without an error body, and
+ * (the first time only, so that later checks can still create tasks) a 202 without `task_id`.
+ */
+async function startBrokenServer(upstream: string): Promise<string> {
+  let accepted = 0;
   const server = createServer(async (request, response) => {
     const body = request.method === "POST" ? await buffer(request) : undefined;
-    const answer = await fetch(`${target}${request.url}`, {
+    const answer = await fetch(`${upstream}${request.url}`, {
       method: request.method,
       headers: { authorization: request.headers.authorization ?? "", "content-type": "application/json" },
       body,
     });
-    const json = (await answer.json()) as { status: string };
+    const json = (await answer.json()) as { data: Record<string, unknown> };
     const headers = Object.fromEntries(answer.headers);
     delete headers["content-length"];
-    response.writeHead(answer.status, headers);
-    response.end(JSON.stringify({ ...json, status: "broken" }));
+    const operation = `${request.method} ${request.url?.replace(/task-[^/?]+$/, "{task_id}")} ${answer.status}`;
+    let out: unknown = json;
+    if (operation === "POST /v1/seedream/generate 200") out = json.data;
+    if (operation === "GET /v1/results/{task_id} 200")
+      out = { ...json, data: { ...json.data, completed_at: 1700000000 } };
+    if (operation === "POST /v1/seedance/generate 202" && accepted++ === 0) {
+      const { task_id: _dropped, ...data } = json.data;
+      out = { ...json, data };
+    }
+    if (operation === "GET /v1/tasks/{task_id} 404") {
+      for (const name of Object.keys(headers)) if (name.startsWith("x-ratelimit-")) delete headers[name];
+    }
+    if (operation === "POST /v1/seedream/generate 500") {
+      delete headers["content-type"];
+      response.writeHead(500, headers).end();
+      return;
+    }
+    response.writeHead(answer.status, headers).end(JSON.stringify(out));
   });
   broken = server;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
-  const run = await contract(["--upstream", url, "--api-key", "sk-test-contract"]);
-  expect(run.code).toBe(1);
-  expect(run.stdout).toContain(`Contract check of ${url} through`);
-  expect(run.stdout).toMatch(/^generateImage .* 1!/m);
-  expect(run.stdout).toMatch(/^violation {2}generateImage 200: /m);
-  expect(run.stdout).not.toMatch(/, 0 violations,/);
+it(
+  "reports each way a server breaks the contract as a failure naming the operation and the violation",
+  async () => {
+    const url = await startBrokenServer(sandbox.url);
+    const junit = join(dir, "contract.xml");
+    const run = await contract(url, ["--sandbox", "--junit", junit]);
+    console.info(run.stdout);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^seedance: http:\/\/127\.0\.0\.1:\d+ breaks the contract: 31 checks: \d+ passed, 5 failed/,
+    );
+    const fails = run.stdout.split("\n").filter((line) => line.startsWith("FAIL"));
+    const failure = (check: string) => fails.find((line) => line.startsWith(`FAIL  ${check}  `)) ?? "";
+    expect(fails).toHaveLength(5);
+    // missing envelope
+    expect(failure("generateImage 200")).toMatch(/violation.*\[response\.body\].*required property 'status'/);
+    // a 500 without an error body
+    expect(failure("generateImage 500")).toMatch(/violation.*\[response\] .*media type "".*application\/json/);
+    // a 202 without task_id
+    expect(failure("generateVideo 202")).toMatch(/violation.*\[response\.body\.data\].*required property 'task_id'/);
+    // missing rate-limit headers
+    expect(failure("getTaskStatus 404")).toMatch(/violation.*\[response\.header\].*x-ratelimit-limit/i);
+    // wrong types
+    expect(failure("getTaskResult 200")).toMatch(/violation.*\[response\.body\.data\.completed_at\] .*must be string/);
+
+    const xml = await readFile(junit, "utf8");
+    expect(xml).toContain('<testsuites tests="31" failures="5"');
+    expect(xml).toMatch(
+      /name="202 POST \/v1\/seedance\/generate" time="[\d.]+">\s*<failure message="got \d+, \d+ violations?">/,
+    );
+  },
+  CONTRACT_TIMEOUT,
+);
+
+it(
+  "prints a JSON line per check and a summary with --json",
+  async () => {
+    const run = await contract(sandbox.url, ["--json"]);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(32);
+    expect(lines[0]).toMatchObject({ operation: "generateImage", status: "200", outcome: "pass", got: 200 });
+    expect(lines.filter((line) => line.outcome === "skip").map((line) => `${line.operation} ${line.status}`)).toContain(
+      "generateImage 429",
+    );
+    expect(lines.at(-1)).toEqual({
+      summary: expect.objectContaining({
+        baseUrl: sandbox.url,
+        passed: 13,
+        failed: 0,
+        skipped: 18,
+        violations: 0,
+        ok: true,
+      }),
+    });
+  },
+  CONTRACT_TIMEOUT,
+);
+
+it(
+  "`pnpm contract` (scripts/contract.ts) starts its own sandbox and hands its flags to `seedance contract`",
+  async () => {
+    const run = await runNode(["scripts/contract.ts", "--json"], { timeoutMs: SCRIPT_TIMEOUT });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(32);
+    // --sandbox is implied for its own sandbox: 429, 500 and 503 are provoked too.
+    expect(lines.at(-1)).toEqual({
+      summary: expect.objectContaining({ passed: 21, failed: 0, skipped: 10, violations: 0, ok: true }),
+    });
+  },
+  SCRIPT_TIMEOUT,
+);
+
+it("asks for the server and a key", async () => {
+  const noUrl = await runCli(["contract"], { env: { SEEDANCE_API_KEY: "sk-test-x" } });
+  expect(noUrl.code).toBe(2);
+  expect(noUrl.stderr).toContain("--base-url");
+  const noKey = await runCli(["contract", "--base-url", "http://127.0.0.1:9"]);
+  expect(noKey.code).toBe(2);
+  expect(noKey.stderr).toContain("--api-key");
 });

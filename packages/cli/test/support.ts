@@ -25,16 +25,22 @@ export interface RunOptions {
   input?: string;
   /** Sends SIGINT (as Ctrl-C does) once the output so far matches. */
   interruptWhen?: RegExp;
+  /** Kills the process group after this long (default 120 s) and fails with the last output. */
+  timeoutMs?: number;
+  cwd?: string;
 }
 
-/** Runs `node <args>` in the repository's root to its end (60 s at most), feeding `input` on stdin. */
-export async function runNode(args: string[], options: RunOptions = {}): Promise<Run> {
+/** Runs `node <args>` in the repository's root to its end, feeding `input` on stdin. */
+export const runNode = (args: string[], options: RunOptions = {}) => runProcess(process.execPath, args, options);
+
+/** Runs `command <args>` (in the repository's root unless `cwd`) to its end, within `timeoutMs`. */
+export async function runProcess(command: string, args: string[], options: RunOptions = {}): Promise<Run> {
   const started = Date.now();
-  const child = startProcess(process.execPath, args, {
+  const child = startProcess(command, args, {
     env: options.env ?? cleanEnv(),
-    cwd: repositoryRoot,
+    cwd: options.cwd ?? repositoryRoot,
     input: options.input,
-    timeoutMs: 60_000,
+    timeoutMs: options.timeoutMs ?? 120_000,
   });
   if (options.interruptWhen) {
     await child.waitFor(options.interruptWhen).then(
@@ -42,6 +48,7 @@ export async function runNode(args: string[], options: RunOptions = {}): Promise
       () => {},
     );
   }
+  // A non-zero exit is an outcome the tests look at; only the time limit is a failure.
   const result = await child.finished.catch((error: unknown) => {
     if (error instanceof ProcessError && error.result.signal !== "SIGKILL") return error.result;
     throw error;

@@ -29,6 +29,7 @@ def main() -> None:
         "--path", str(SPEC),
         "--meta", "none",
         "--config", str(ROOT / "openapi-python-client.yaml"),
+        "--custom-template-path", str(ROOT / "templates"),
         "--output-path", str(OUT),
         "--overwrite",
         "--fail-on-warning",

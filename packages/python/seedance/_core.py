@@ -12,7 +12,7 @@ import json
 import os
 import random
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
@@ -53,6 +53,8 @@ MAX_RETRY_AFTER = 60.0
 """A ``Retry-After`` longer than this is not waited for: the error is raised with ``retry_after`` set."""
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 USER_AGENT = f"seedance-sdk-python/{__version__}"
+POLL_BACKOFF = 1.5
+MAX_POLL_GAP = 15.0
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
@@ -65,6 +67,7 @@ class Settings:
     timeout: float
     max_retries: int
     headers: dict[str, str]
+    validate: bool
 
     def __repr__(self) -> str:  # never show the key
         return f"Settings(base_url={self.base_url!r}, timeout={self.timeout!r}, max_retries={self.max_retries!r})"
@@ -76,6 +79,7 @@ def resolve_settings(
     timeout: float | None,
     max_retries: int | None,
     default_headers: Mapping[str, str] | None,
+    validate: bool,
 ) -> Settings:
     key = api_key if api_key is not None else os.environ.get("SEEDANCE_API_KEY")
     if not key:
@@ -95,6 +99,7 @@ def resolve_settings(
         timeout=DEFAULT_TIMEOUT if timeout is None else float(timeout),
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max(0, int(max_retries)),
         headers=headers,
+        validate=validate,
     )
 
 
@@ -105,15 +110,20 @@ def client_repr(name: str, settings: Settings) -> str:
 # --- request building (generated layer) ---------------------------------------------------------
 
 
-def _enum(kind: type[E], field: str, value: Any) -> E:
+def _enum(kind: type[E], field: str, value: Any, validate: bool) -> E:
+    """The member for a request value: one of the spec's values, or (``validate=False``) any value of
+    the enum's type, which the generated enums accept for forward compatibility (``_missing_``)."""
+    allowed = [member.value for member in kind]
     try:
-        return kind(value)
+        member = kind(value)
     except ValueError:
-        allowed = [member.value for member in kind]
+        member = None
+    if member is None or (validate and value not in allowed):
         raise ValidationError(
             f"{field} must be one of {allowed}, not {value!r}",
             {"field": field, "value": value, "constraint": "enum", "limit": allowed},
-        ) from None
+        )
+    return member
 
 
 def _opt(value: T | None) -> T | Unset:
@@ -135,12 +145,13 @@ def image_request(
     style: str | None,
     webhook_url: str | None,
     idempotency_key: str,
+    validate: bool,
 ) -> dict[str, Any]:
     body = ImageGenerationRequest(
         prompt=prompt,
-        model=_enum(ImageModel, "model", model),
-        resolution=UNSET if resolution is None else _enum(ImageResolution, "resolution", resolution),
-        quality=UNSET if quality is None else _enum(ImageQuality, "quality", quality),
+        model=_enum(ImageModel, "model", model, validate),
+        resolution=UNSET if resolution is None else _enum(ImageResolution, "resolution", resolution, validate),
+        quality=UNSET if quality is None else _enum(ImageQuality, "quality", quality, validate),
         num_images=_opt(num_images),
         seed=_opt(seed),
         style=_opt(style),
@@ -159,13 +170,14 @@ def video_request(
     image_input: str | None,
     webhook_url: str | None,
     idempotency_key: str,
+    validate: bool,
 ) -> dict[str, Any]:
     body = VideoGenerationRequest(
         prompt=prompt,
-        model=_enum(VideoModel, "model", model),
+        model=_enum(VideoModel, "model", model, validate),
         duration=duration,
-        resolution=UNSET if resolution is None else _enum(VideoResolution, "resolution", resolution),
-        fps=UNSET if fps is None else _enum(VideoGenerationRequestFps, "fps", fps),
+        resolution=UNSET if resolution is None else _enum(VideoResolution, "resolution", resolution, validate),
+        fps=UNSET if fps is None else _enum(VideoGenerationRequestFps, "fps", fps, validate),
         image_input=_opt(image_input),
         webhook_url=_opt(webhook_url),
     )
@@ -246,6 +258,15 @@ def unwrap(response: httpx.Response, parse: Callable[[dict[str, Any]], T]) -> T:
 
 
 # --- retries -------------------------------------------------------------------------------------
+
+
+def poll_gaps(poll_interval: float) -> Iterator[float]:
+    """The pauses between a task's status polls: from ``poll_interval``, growing 1.5x up to 15 s
+    (never below ``poll_interval``), with jitter. A state newer than the spec waits the same way."""
+    gap = poll_interval
+    while True:
+        yield gap * (1 + random.uniform(0, 0.25))  # noqa: S311
+        gap = min(max(poll_interval, MAX_POLL_GAP), gap * POLL_BACKOFF)
 
 
 def backoff_delay(attempt: int) -> float:

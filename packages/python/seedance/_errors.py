@@ -131,7 +131,7 @@ class ValidationError(SeedanceError, ValueError):
 
 
 class ResponseValidationError(SeedanceError):
-    """A successful response did not match the spec (e.g. a value newer than this SDK)."""
+    """A successful response did not match the spec (e.g. a required field missing; newer enum values parse)."""
 
 
 class WaitTimeoutError(SeedanceError):

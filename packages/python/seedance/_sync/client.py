@@ -39,7 +39,8 @@ class Client:
     ``api_key`` defaults to ``$SEEDANCE_API_KEY`` and ``base_url`` to ``$SEEDANCE_BASE_URL`` or
     ``https://api.seedance2api.com``. ``timeout`` (seconds, default 300) bounds each call, retries
     included; ``max_retries`` (default 2) retries 429, 5xx and connection errors with exponential
-    backoff and full jitter, honouring ``Retry-After``.
+    backoff and full jitter, honouring ``Retry-After``. ``validate=False`` sends enum values the spec
+    does not know (yet), to let the server decide; responses always accept newer values.
     """
 
     seedream: Seedream
@@ -55,8 +56,9 @@ class Client:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        validate: bool = True,
     ) -> None:
-        self._settings = _core.resolve_settings(api_key, base_url, timeout, max_retries, default_headers)
+        self._settings = _core.resolve_settings(api_key, base_url, timeout, max_retries, default_headers, validate)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client()
         self._rate_limit: RateLimit | None = None
@@ -157,6 +159,7 @@ class Seedream:
             style=style,
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
+            validate=self._client._settings.validate,
         )
         response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, ImageGenerationResult.from_dict)
@@ -192,6 +195,7 @@ class Seedance:
             image_input=image_input,
             webhook_url=webhook_url,
             idempotency_key=idempotency_key or _core.new_idempotency_key(),
+            validate=self._client._settings.validate,
         )
         response = self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
         return _core.unwrap(response, VideoTask.from_dict)
@@ -227,9 +231,12 @@ class Tasks:
     ) -> TaskStatus:
         """Polls the status until it is ``completed`` or ``failed`` and returns that status.
 
-        Raises ``WaitTimeoutError`` after ``max_wait_time`` seconds (the task may still finish).
+        Polls every ``poll_interval`` seconds at first, then less often (backoff up to 15 s). A state
+        newer than the spec counts as still running. Raises ``WaitTimeoutError`` after
+        ``max_wait_time`` seconds (the task may still finish).
         """
         deadline = time.monotonic() + max_wait_time
+        gaps = _core.poll_gaps(poll_interval)
         last: TaskStatus | None = None
         while True:
             last = self.get_status(task_id, extra_headers=extra_headers)
@@ -238,4 +245,4 @@ class Tasks:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WaitTimeoutError(task_id, max_wait_time, last)
-            sleep(min(poll_interval, remaining))
+            sleep(min(next(gaps), remaining))

@@ -6,3 +6,15 @@ class ErrorResponseStatus(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ErrorResponseStatus | None":
+        # Forward compatibility: a value newer than the spec (the API added it later) parses as a
+        # member outside the known ones, so a response never fails on it. The hand-written layer
+        # checks requests against the known members (seedance._core).
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = str(value)
+        member._value_ = value
+        return member
