@@ -26,7 +26,8 @@ export interface SeedanceProviderSettings {
 
 export interface ProviderConfig {
   readonly provider: string;
-  readonly baseURL: string;
+  /** Read at first use, so the default provider sees variables set after it was imported. */
+  baseURL(): string;
   readonly timeout: number;
   client(): SeedanceClient;
   fetch(url: string, init: RequestInit): Promise<Response>;
@@ -36,10 +37,8 @@ export interface ProviderConfig {
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 export function createConfig(settings: SeedanceProviderSettings): ProviderConfig {
-  const baseURL = (settings.baseURL ?? environmentVariable("SEEDANCE_BASE_URL") ?? DEFAULT_BASE_URL).replace(
-    /\/+$/,
-    "",
-  );
+  const baseURL = () =>
+    (settings.baseURL ?? environmentVariable("SEEDANCE_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const timeout = settings.timeout ?? DEFAULT_TIMEOUT_MS;
   const fetch = (url: string, init: RequestInit) => (settings.fetch ?? globalThis.fetch)(url, init);
   let client: SeedanceClient | undefined;
@@ -61,7 +60,7 @@ export function createConfig(settings: SeedanceProviderSettings): ProviderConfig
       }
       client = new SeedanceClient({
         apiKey,
-        baseUrl: baseURL,
+        baseUrl: baseURL(),
         fetch,
         timeout,
         defaultHeaders: settings.headers,

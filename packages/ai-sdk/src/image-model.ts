@@ -43,7 +43,7 @@ export class SeedanceImageModel implements ImageModelV4 {
       ...(chosen.resolution === undefined ? {} : { resolution: chosen.resolution }),
     } as ImageGenerationParams;
     const { headers, idempotencyKey } = callHeaders(options.headers);
-    const call = { url: `${this.#config.baseURL}${IMAGE_PATH}`, requestBodyValues: params };
+    const call = { url: `${this.#config.baseURL()}${IMAGE_PATH}`, requestBodyValues: params };
     const timestamp = new Date();
     const { data, response, requestId } = await asAISDKCall(call, () =>
       this.#config

@@ -51,7 +51,7 @@ export class SeedanceVideoModel implements VideoModelV4 {
     // `ai` sends one Idempotency-Key per logical start and repeats it on its retries; without one,
     // core makes one per call, shared by its own retries.
     const { headers, idempotencyKey } = callHeaders(options.headers);
-    const call = { url: `${this.#config.baseURL}${VIDEO_PATH}`, requestBodyValues: body };
+    const call = { url: `${this.#config.baseURL()}${VIDEO_PATH}`, requestBodyValues: body };
     const timestamp = new Date();
     const { data, response, requestId } = await asAISDKCall(call, () =>
       this.#config
@@ -86,7 +86,7 @@ export class SeedanceVideoModel implements VideoModelV4 {
     }
     const { headers } = callHeaders(options.headers);
     const call = {
-      url: `${this.#config.baseURL}/v1/tasks/${encodeURIComponent(taskId)}`,
+      url: `${this.#config.baseURL()}/v1/tasks/${encodeURIComponent(taskId)}`,
       requestBodyValues: undefined,
     };
     const timestamp = new Date();

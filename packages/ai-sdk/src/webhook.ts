@@ -15,6 +15,7 @@ import {
   WebhookVerificationError,
   type WebhookVerifier,
 } from "@seedance/core";
+import { anySignal } from "./signals.js";
 
 type Delivery = VideoModelV4OperationWebhook;
 type WebhookFactory = () => PromiseLike<{ url: string; received: PromiseLike<Delivery> }>;
@@ -102,11 +103,9 @@ export class WebhookDeliveries {
     const events = new OneEvent();
     // Core's wait with webhook events: a terminal event ends it at once, polling is a slow fallback.
     const stopWaiting = new AbortController();
-    const waiting = task.waitForCompletion(taskId, {
-      webhook: events,
-      signal: signal ? AbortSignal.any([signal, stopWaiting.signal]) : stopWaiting.signal,
-    });
-    waiting.catch(() => {});
+    const waitSignal = anySignal(signal ? [signal, stopWaiting.signal] : [stopWaiting.signal]);
+    const waiting = task.waitForCompletion(taskId, { webhook: events, signal: waitSignal.signal });
+    waiting.catch(() => {}).finally(waitSignal.dispose);
     const verdict = delivered.then(
       async (delivery) => ({ delivery, event: await this.#verify(delivery, taskId) }),
       () => ({ delivery: undefined, event: undefined }),
