@@ -70,18 +70,3 @@ export function createConfig(settings: SeedanceProviderSettings): ProviderConfig
     },
   };
 }
-
-/** The per-call headers `ai` passes, minus unset ones; `Idempotency-Key` is taken out to be used as the key. */
-export function callHeaders(headers: Record<string, string | undefined> | undefined): {
-  headers: Record<string, string>;
-  idempotencyKey: string | undefined;
-} {
-  const defined: Record<string, string> = {};
-  let idempotencyKey: string | undefined;
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    if (name.toLowerCase() === "idempotency-key") idempotencyKey = value;
-    else defined[name] = value;
-  }
-  return { headers: defined, idempotencyKey };
-}

@@ -2,9 +2,9 @@
 // are downloaded here, because `generateImage` promises its callers bytes.
 import type { ImageModelV4, ImageModelV4CallOptions, ImageModelV4Result, SharedV4Warning } from "@ai-sdk/provider";
 import type { ImageGenerationParams, ImageModel } from "@seedance/core";
-import { callHeaders, type ProviderConfig } from "./config.js";
+import { callAPI } from "./call.js";
+import type { ProviderConfig } from "./config.js";
 import { downloadBytes } from "./download.js";
-import { asAISDKCall } from "./errors.js";
 import { chooseImageResolution, type SeedanceImageOptions } from "./image-options.js";
 import { MAX_IMAGES_PER_CALL } from "./spec.js";
 
@@ -42,14 +42,10 @@ export class SeedanceImageModel implements ImageModelV4 {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(chosen.resolution === undefined ? {} : { resolution: chosen.resolution }),
     } as ImageGenerationParams;
-    const { headers, idempotencyKey } = callHeaders(options.headers);
-    const call = { url: `${this.#config.baseURL()}${IMAGE_PATH}`, requestBodyValues: params };
-    const timestamp = new Date();
-    const { data, response, requestId } = await asAISDKCall(call, () =>
-      this.#config
-        .client()
-        .seedream.generate(params, { signal: options.abortSignal, headers, idempotencyKey })
-        .withResponse(),
+    const { data, requestId, timestamp, responseHeaders } = await callAPI(
+      this.#config,
+      { path: IMAGE_PATH, body: params, headers: options.headers, abortSignal: options.abortSignal },
+      (client, request) => client.seedream.generate(params, request),
     );
     const images = await Promise.all(
       data.images.map((image) => downloadBytes(this.#config, image.url, options.abortSignal)),
@@ -75,7 +71,7 @@ export class SeedanceImageModel implements ImageModelV4 {
           ...(requestId === undefined ? {} : { requestId }),
         },
       },
-      response: { timestamp, modelId: data.model, headers: Object.fromEntries(response.headers) },
+      response: { timestamp, modelId: data.model, headers: responseHeaders },
     };
   }
 }

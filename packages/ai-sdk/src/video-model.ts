@@ -10,8 +10,8 @@ import {
   type Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
 } from "@ai-sdk/provider";
 import type { TaskStatus, VideoGenerationParams, VideoModel } from "@seedance/core";
-import { callHeaders, type ProviderConfig } from "./config.js";
-import { asAISDKCall } from "./errors.js";
+import { callAPI } from "./call.js";
+import type { ProviderConfig } from "./config.js";
 import { videoRequest } from "./video-options.js";
 import type { WebhookDeliveries } from "./webhook.js";
 
@@ -50,14 +50,10 @@ export class SeedanceVideoModel implements VideoModelV4 {
     const body = { ...params, model: this.modelId } as VideoGenerationParams;
     // `ai` sends one Idempotency-Key per logical start and repeats it on its retries; without one,
     // core makes one per call, shared by its own retries.
-    const { headers, idempotencyKey } = callHeaders(options.headers);
-    const call = { url: `${this.#config.baseURL()}${VIDEO_PATH}`, requestBodyValues: body };
-    const timestamp = new Date();
-    const { data, response, requestId } = await asAISDKCall(call, () =>
-      this.#config
-        .client()
-        .seedance.generate(body, { signal: options.abortSignal, headers, idempotencyKey })
-        .withResponse(),
+    const { data, requestId, timestamp, responseHeaders } = await callAPI(
+      this.#config,
+      { path: VIDEO_PATH, body, headers: options.headers, abortSignal: options.abortSignal },
+      (client, request) => client.seedance.generate(body, request),
     );
     if (options.webhookUrl !== undefined) this.#webhooks.started(options.webhookUrl, data.taskId, options.abortSignal);
     return {
@@ -72,7 +68,7 @@ export class SeedanceVideoModel implements VideoModelV4 {
           ...(requestId === undefined ? {} : { requestId }),
         },
       },
-      response: { timestamp, modelId: this.modelId, headers: Object.fromEntries(response.headers) },
+      response: { timestamp, modelId: this.modelId, headers: responseHeaders },
     };
   }
 
@@ -84,19 +80,16 @@ export class SeedanceVideoModel implements VideoModelV4 {
         message: `A Seedance operation is the task id string that doStart returned, got ${JSON.stringify(taskId)}.`,
       });
     }
-    const { headers } = callHeaders(options.headers);
-    const call = {
-      url: `${this.#config.baseURL()}/v1/tasks/${encodeURIComponent(taskId)}`,
-      requestBodyValues: undefined,
-    };
-    const timestamp = new Date();
-    const { data, response, requestId } = await asAISDKCall(call, () =>
-      this.#config.client().task.getStatus(taskId, { signal: options.abortSignal, headers }).withResponse(),
+    const path = `/v1/tasks/${encodeURIComponent(taskId)}`;
+    const { data, requestId, timestamp, responseHeaders } = await callAPI(
+      this.#config,
+      { path, headers: options.headers, abortSignal: options.abortSignal },
+      (client, request) => client.task.getStatus(taskId, request),
     );
     const warnings: SharedV4Warning[] = this.#webhooks.takeWarnings(taskId);
     const common = {
       providerMetadata: { seedance: statusMetadata(data, requestId) },
-      response: { timestamp, modelId: this.modelId, headers: Object.fromEntries(response.headers) },
+      response: { timestamp, modelId: this.modelId, headers: responseHeaders },
     };
     switch (data.status) {
       case "completed":

@@ -39,7 +39,7 @@ it("warns about video options the API has no field for, and sends none of them",
 });
 
 it("reads a task state newer than the spec as pending", async () => {
-  const server = await startScriptedServer((request, response) =>
+  const server = await startScriptedServer((_request, response) =>
     sendJson(response, 200, {
       status: "success",
       data: {
