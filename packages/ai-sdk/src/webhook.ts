@@ -2,9 +2,10 @@
 // trusted only after Standard Webhooks verification (signature, timestamp, a webhook-id not seen
 // before, the task this call started). Polling stays the fallback: the wait for the task is core's,
 // which a verified terminal event ends early, and which polls (slowly) when no good delivery comes.
-import type {
-  SharedV4Warning,
-  Experimental_VideoModelV4OperationWebhook as VideoModelV4OperationWebhook,
+import {
+  LoadSettingError,
+  type SharedV4Warning,
+  type Experimental_VideoModelV4OperationWebhook as VideoModelV4OperationWebhook,
 } from "@ai-sdk/provider";
 import {
   createWebhookVerifier,
@@ -65,11 +66,11 @@ export class WebhookDeliveries {
       if (verifier) return verifier;
       const value = secret();
       if (!value) {
-        throw new WebhookVerificationError(
-          "invalid_secret",
-          "Webhooks need the endpoint's secret to verify deliveries: pass createSeedance({ webhookSecret }) or set " +
-            "SEEDANCE_WEBHOOK_SECRET (the whsec_… value of your webhook endpoint).",
-        );
+        throw new LoadSettingError({
+          message:
+            "Webhooks need the endpoint's secret to verify deliveries: pass createSeedance({ webhookSecret }) or " +
+            "set SEEDANCE_WEBHOOK_SECRET (the whsec_… value of your webhook endpoint).",
+        });
       }
       verifier = createWebhookVerifier(value);
       return verifier;
