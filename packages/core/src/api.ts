@@ -7,3 +7,5 @@
 export { type Client, type Config, createClient, createConfig } from "./generated/client/index.js";
 export { client } from "./generated/client.gen.js";
 export * from "./generated/index.js";
+/** The spec's valibot schemas (limits, enums), for packages that derive their constants from the spec. */
+export * as schemas from "./generated/valibot.gen.js";

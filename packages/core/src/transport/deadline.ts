@@ -7,20 +7,27 @@ export class Deadline {
   readonly #timeoutMs: number;
   readonly #userSignal: AbortSignal | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #unlisten: () => void;
 
   constructor(timeoutMs: number, userSignal?: AbortSignal) {
     this.#at = Date.now() + timeoutMs;
     this.#timeoutMs = timeoutMs;
     this.#userSignal = userSignal;
-    // An own timer rather than AbortSignal.timeout, so that it is cleared the moment the call ends.
-    const timeout = new AbortController();
-    this.#timer = setTimeout(() => timeout.abort(), timeoutMs);
-    this.signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
+    // An own timer rather than AbortSignal.timeout, so that it is cleared the moment the call ends;
+    // and the caller's signal forwarded by hand, as AbortSignal.any is missing in some edge runtimes.
+    const combined = new AbortController();
+    this.#timer = setTimeout(() => combined.abort(), timeoutMs);
+    const forward = () => combined.abort(userSignal?.reason);
+    if (userSignal?.aborted) forward();
+    else userSignal?.addEventListener("abort", forward, { once: true });
+    this.#unlisten = () => userSignal?.removeEventListener("abort", forward);
+    this.signal = combined.signal;
   }
 
-  /** Ends the deadline: no timer outlives the call. */
+  /** Ends the deadline: no timer or listener outlives the call. */
   dispose(): void {
     clearTimeout(this.#timer);
+    this.#unlisten();
   }
 
   remaining(): number {
