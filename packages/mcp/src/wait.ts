@@ -1,0 +1,81 @@
+// wait_for_task: the one hand-written tool. It waits with the SDK's adaptive polling, reports the
+// task's progress as MCP progress notifications and stops polling when the client cancels.
+
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { type TaskStatus, toSnakeCase, WaitTimeoutError } from "@seedance/node";
+import { componentSchema } from "./spec.ts";
+import type { Arguments, SeedanceTool, ToolContext } from "./tools.ts";
+
+/** Under the 60 s request timeout most MCP clients use, so a wait returns before the client gives up. */
+const DEFAULT_WAIT_SECONDS = 50;
+const MAX_WAIT_SECONDS = 600;
+
+export class ArgumentError extends Error {
+  override name = "ArgumentError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const definition: Tool = {
+  name: "wait_for_task",
+  title: "Wait for a video task to finish",
+  description:
+    "Waits until a video task (from generate_video) completes or fails, polling with backoff, and returns its " +
+    "final status with the video URL. Sends progress notifications while it waits. If the task is still running " +
+    `after max_wait_seconds (default ${DEFAULT_WAIT_SECONDS}), returns its current status: call wait_for_task again.`,
+  inputSchema: {
+    type: "object",
+    properties: {
+      task_id: componentSchema("TaskId"),
+      max_wait_seconds: {
+        type: "integer",
+        description: "How long to wait before returning the task's current status.",
+        minimum: 1,
+        maximum: MAX_WAIT_SECONDS,
+        default: DEFAULT_WAIT_SECONDS,
+      },
+    },
+    required: ["task_id"],
+    additionalProperties: false,
+  },
+  outputSchema: componentSchema("TaskStatus") as Tool["outputSchema"],
+  annotations: { title: "Wait for a video task to finish", readOnlyHint: true, openWorldHint: true },
+};
+
+function maxWaitSeconds(args: Arguments): number {
+  const value = args.max_wait_seconds ?? DEFAULT_WAIT_SECONDS;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_WAIT_SECONDS) {
+    throw new ArgumentError(
+      "max_wait_seconds",
+      `max_wait_seconds must be an integer from 1 to ${MAX_WAIT_SECONDS}, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+async function run(args: Arguments, { client, signal, progress }: ToolContext): Promise<unknown> {
+  const maxWaitTime = maxWaitSeconds(args) * 1000;
+  const taskId = args.task_id as string;
+  let last: TaskStatus | undefined;
+  try {
+    await client.task.waitForCompletion(taskId, {
+      maxWaitTime,
+      signal,
+      onProgress: (status) => {
+        last = status;
+        void progress?.(status);
+      },
+    });
+  } catch (error) {
+    // Still running is an answer, not a failure: the agent decides whether to wait again.
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    last = (error.lastStatus as TaskStatus | undefined) ?? (await client.task.getStatus(taskId, { signal }));
+  }
+  return toSnakeCase(last as TaskStatus);
+}
+
+export const waitForTaskTool: SeedanceTool = { definition, run };
