@@ -19,10 +19,6 @@ const specNode = (ref: string): Node =>
 function expectSpecSchema(listed: unknown, raw: unknown, at: string): void {
   if (raw && typeof raw === "object" && "$ref" in raw) {
     const { $ref, ...siblings } = raw as Node;
-    const target = ($ref as string)
-      .split("/")
-      .slice(1)
-      .reduce<Node>((node, key) => node[key] as Node, spec);
     expectSpecSchema(listed, { ...specNode($ref as string), ...siblings }, at);
     return;
   }

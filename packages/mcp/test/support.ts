@@ -137,3 +137,21 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** A key the sandbox accepts, unique per call, to look for in everything the server says. */
 export const canaryKey = (tier = "") => `sk-test-${tier}canary-${Math.random().toString(36).slice(2, 12)}`;
+
+export interface HttpMcp extends Spawned {
+  /** The endpoint the server printed, e.g. http://127.0.0.1:41234/mcp. */
+  url: string;
+}
+
+/** Starts `seedance-mcp --http --port 0 args` and waits for the endpoint it prints on stderr. */
+export async function startHttp(env: Record<string, string>, args: string[] = []): Promise<HttpMcp> {
+  const spawned = spawnGroup(process.execPath, [binPath, "--http", "--port", "0", ...args], { env: cleanEnv(env) });
+  const found = () => /at (http:\/\/\S+\/mcp)/.exec(spawned.output.stderr)?.[1];
+  for (const started = Date.now(); !found(); await sleep(50)) {
+    if (spawned.child.exitCode !== null || Date.now() - started > 30_000) {
+      spawned.kill();
+      throw new Error(`seedance-mcp --http did not start:\n${spawned.output.stderr}`);
+    }
+  }
+  return { ...spawned, url: found() as string };
+}
