@@ -12,11 +12,10 @@ const MAX_WAIT_SECONDS = 600;
 
 export class ArgumentError extends Error {
   override name = "ArgumentError";
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
+  readonly field: string;
+  constructor(field: string, message: string) {
     super(message);
+    this.field = field;
   }
 }
 

@@ -57,7 +57,7 @@ describe("seedance-mcp --http", () => {
       { Authorization: "Bearer wrong" },
       { Authorization: `Bearer ${key}` },
       { "X-API-Key": key },
-    ]) {
+    ] as Record<string, string>[]) {
       const response = await post(server.url, headers);
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer /);

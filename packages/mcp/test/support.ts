@@ -61,7 +61,10 @@ class GroupStdioTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   readonly #buffer = new ReadBuffer();
-  constructor(readonly spawned: Spawned) {}
+  readonly spawned: Spawned;
+  constructor(spawned: Spawned) {
+    this.spawned = spawned;
+  }
 
   async start(): Promise<void> {
     const { child } = this.spawned;
