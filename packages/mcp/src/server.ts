@@ -1,8 +1,13 @@
 // The MCP server: the spec's tools plus wait_for_task, on any transport.
 import { createRequire } from "node:module";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import type { SeedanceClient } from "@seedance/node";
+import {
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  type ProgressToken,
+  type ServerNotification,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { SeedanceClient, TaskStatus } from "@seedance/node";
 import { errorResult } from "./errors.ts";
 import { type InlineImageOptions, inlineImages, successResult } from "./results.ts";
 import { type SeedanceTool, specTools } from "./tools.ts";
@@ -25,6 +30,28 @@ const INSTRUCTIONS =
 /** Every tool this server offers: one per spec operation, then wait_for_task. */
 export const seedanceTools = (): SeedanceTool[] => [...specTools(), waitForTaskTool];
 
+type SendNotification = (notification: ServerNotification) => Promise<void>;
+
+/** Progress notifications for one request, when the client sent a progressToken. */
+function progressReporter(token: ProgressToken | undefined, send: SendNotification) {
+  if (token === undefined) return undefined;
+  let reported = -1;
+  let sent = Promise.resolve();
+  return {
+    report: async ({ progress, status }: TaskStatus) => {
+      // MCP wants progress to increase with every notification.
+      if (progress <= reported) return;
+      reported = progress;
+      const message = `${status} ${progress}%`;
+      sent = sent.then(() =>
+        send({ method: "notifications/progress", params: { progressToken: token, progress, total: 100, message } }),
+      );
+      await sent;
+    },
+    flush: () => sent,
+  };
+}
+
 export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
   const tools = new Map(seedanceTools().map((tool) => [tool.definition.name, tool]));
   const server = new Server(
@@ -40,26 +67,12 @@ export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
     const { name, arguments: args = {}, _meta } = request.params;
     const tool = tools.get(name);
     if (!tool) return errorResult(new Error(`Unknown tool ${name}; the tools are ${[...tools.keys()].join(", ")}.`));
-    const token = _meta?.progressToken;
-    let reported = -1;
+    const progress = progressReporter(_meta?.progressToken, extra.sendNotification);
     const started = Date.now();
     try {
-      const data = await tool.run(args, {
-        client: options.client,
-        signal: extra.signal,
-        // MCP wants progress to increase with every notification.
-        progress:
-          token === undefined
-            ? undefined
-            : async ({ progress, status }) => {
-                if (progress <= reported) return;
-                reported = progress;
-                await extra.sendNotification({
-                  method: "notifications/progress",
-                  params: { progressToken: token, progress, total: 100, message: `${status} ${progress}%` },
-                });
-              },
-      });
+      const data = await tool.run(args, { client: options.client, signal: extra.signal, progress: progress?.report });
+      // A notification still on its way when the result lands would be dropped by the client.
+      await progress?.flush();
       const images = options.inlineImages ? await inlineImages(data, options.inlineImages, extra.signal) : [];
       options.log?.(`${name}: ok in ${Date.now() - started} ms`);
       return successResult(data, images);

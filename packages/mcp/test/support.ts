@@ -25,13 +25,14 @@ export interface Spawned {
   kill(): void;
 }
 
-/** Spawns `command args` detached, killed with its whole group after DEADLINE_MS or on `kill()`. */
+/** Spawns `command args` detached, killed with its whole group after `deadline` ms or on `kill()`. */
 export function spawnGroup(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string },
+  options: { env: NodeJS.ProcessEnv; cwd?: string; deadline?: number },
 ): Spawned {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  const { deadline = DEADLINE_MS, ...spawnOptions } = options;
+  const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ["pipe", "pipe", "pipe"] });
   const output = { stdout: "", stderr: "" };
   child.stdout?.on("data", (chunk) => (output.stdout += chunk));
   child.stderr?.on("data", (chunk) => (output.stderr += chunk));
@@ -43,9 +44,9 @@ export function spawnGroup(
     }
   };
   const timer = setTimeout(() => {
-    console.error(`Killed after ${DEADLINE_MS} ms: ${command} ${args.join(" ")}\n${output.stderr.slice(-2000)}`);
+    console.error(`Killed after ${deadline} ms: ${command} ${args.join(" ")}\n${output.stderr.slice(-2000)}`);
     kill();
-  }, DEADLINE_MS);
+  }, deadline);
   const exited = new Promise<number | null>((resolve) => {
     child.once("close", (code) => {
       clearTimeout(timer);
@@ -53,6 +54,19 @@ export function spawnGroup(
     });
   });
   return { child, output, exited, kill };
+}
+
+/** Runs `command args` to its end (at most `deadline` ms); a failure shows the command and its output. */
+export async function runToEnd(command: string, args: string[], options: { cwd: string; deadline: number }) {
+  const run = spawnGroup(command, args, { env: cleanEnv(), ...options });
+  run.child.stdin?.end();
+  const code = await run.exited;
+  if (code !== 0) {
+    throw new Error(
+      `${command} ${args.join(" ")} exited ${code}:\n${run.output.stdout.slice(-2000)}${run.output.stderr.slice(-2000)}`,
+    );
+  }
+  return run.output.stdout;
 }
 
 /** The MCP stdio transport over a process spawned by spawnGroup; every line must be a JSON-RPC message. */
