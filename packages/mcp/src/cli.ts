@@ -56,16 +56,17 @@ async function main(): Promise<void> {
   const apiKey = process.env.SEEDANCE_API_KEY;
   if (!apiKey)
     throw new UsageError("SEEDANCE_API_KEY is not set: give the server your Seedance API key in its environment.");
-  const client = new SeedanceClient({
+  const clientOptions = {
     apiKey,
     // An agent is better served by the API's advice at once than by a request held until the quota resets.
     holdOnRateLimit: false,
     logger: stderr,
-  });
+  };
+  const client = new SeedanceClient(clientOptions);
   const inlineImages: InlineImageOptions | undefined = values["inline-images"]
     ? { maxBytes: integer("inline-image-limit", values["inline-image-limit"], DEFAULT_INLINE_LIMIT) }
     : undefined;
-  const options = { client, inlineImages, log };
+  const options = { client, waiter: new SeedanceClient(clientOptions), inlineImages, log };
 
   if (!values.http) {
     await createSeedanceMcpServer(options).connect(new StdioServerTransport());

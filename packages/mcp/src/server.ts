@@ -17,6 +17,13 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 
 export interface SeedanceMcpOptions {
   client: SeedanceClient;
+  /**
+   * The client wait_for_task polls with (default: `client`). Give it one of its own: then it polls
+   * from the start, reporting progress while the task runs, instead of sleeping until the estimate
+   * that `client` remembers from generate_video — an MCP client shows the progress, and many reset
+   * their request timeout on it.
+   */
+  waiter?: SeedanceClient;
   /** Return generated images that fit as base64 image content too. */
   inlineImages?: InlineImageOptions;
   /** Where one line per tool call goes; never stdout, which belongs to the stdio transport. */
@@ -70,7 +77,12 @@ export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
     const progress = progressReporter(_meta?.progressToken, extra.sendNotification);
     const started = Date.now();
     try {
-      const data = await tool.run(args, { client: options.client, signal: extra.signal, progress: progress?.report });
+      const data = await tool.run(args, {
+        client: options.client,
+        waiter: options.waiter ?? options.client,
+        signal: extra.signal,
+        progress: progress?.report,
+      });
       // A notification still on its way when the result lands would be dropped by the client.
       await progress?.flush();
       const images = options.inlineImages ? await inlineImages(data, options.inlineImages, extra.signal) : [];

@@ -20,6 +20,8 @@ export type Arguments = Record<string, unknown>;
 /** What a tool needs while it runs, from the MCP request. */
 export interface ToolContext {
   client: SeedanceClient;
+  /** Waits for tasks (see SeedanceMcpOptions.waiter). */
+  waiter: SeedanceClient;
   /** Aborted when the client cancels the request. */
   signal: AbortSignal;
   /** Reports progress, when the client asked for it with a progressToken. */

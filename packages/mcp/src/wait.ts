@@ -9,6 +9,8 @@ import type { Arguments, SeedanceTool, ToolContext } from "./tools.ts";
 /** Under the 60 s request timeout most MCP clients use, so a wait returns before the client gives up. */
 const DEFAULT_WAIT_SECONDS = 50;
 const MAX_WAIT_SECONDS = 600;
+/** The states a task ends in, from the spec's TaskResult. */
+const TERMINAL = new Set((componentSchema("TaskResult").properties as { status: { enum: string[] } }).status.enum);
 
 export class ArgumentError extends Error {
   override name = "ArgumentError";
@@ -24,7 +26,7 @@ const definition: Tool = {
   title: "Wait for a video task to finish",
   description:
     "Waits until a video task (from generate_video) completes or fails, polling with backoff, and returns its " +
-    "final status with the video URL. Sends progress notifications while it waits. If the task is still running " +
+    "final status with the video URL. Sends progress notifications while the task runs. If the task is still running " +
     `after max_wait_seconds (default ${DEFAULT_WAIT_SECONDS}), returns its current status: call wait_for_task again.`,
   inputSchema: {
     type: "object",
@@ -56,7 +58,7 @@ function maxWaitSeconds(args: Arguments): number {
   return value;
 }
 
-async function run(args: Arguments, { client, signal, progress }: ToolContext): Promise<unknown> {
+async function run(args: Arguments, { waiter: client, signal, progress }: ToolContext): Promise<unknown> {
   const maxWaitTime = maxWaitSeconds(args) * 1000;
   const taskId = args.task_id as string;
   let last: TaskStatus | undefined;
@@ -66,7 +68,8 @@ async function run(args: Arguments, { client, signal, progress }: ToolContext): 
       signal,
       onProgress: (status) => {
         last = status;
-        void progress?.(status);
+        // The final status is the result; a notification racing it could reach the client after it.
+        if (!TERMINAL.has(status.status)) void progress?.(status);
       },
     });
   } catch (error) {

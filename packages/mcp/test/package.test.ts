@@ -43,7 +43,7 @@ beforeAll(async () => {
   await writeFile(join(project, "package.json"), JSON.stringify(manifest, null, 2));
   await runToEnd("pnpm", ["install", "--offline"], { cwd: project, deadline: 120_000 });
   sandbox = await startSandbox({ taskSeconds: 3 });
-}, 240_000);
+});
 afterAll(async () => {
   server?.kill();
   await sandbox?.stop();
@@ -75,6 +75,7 @@ it("`npx seedance-mcp` from the installed tarball generates an image and a video
     onprogress: ({ progress: value }) => void progress.push(value),
   });
   expect(done.structuredContent).toMatchObject({ task_id: taskId, status: "completed", progress: 100 });
-  expect(progress.at(-1), server.output.stdout.slice(-3000)).toBe(100);
+  expect(progress.length).toBeGreaterThanOrEqual(1);
+  expect(progress.every((value) => value < 100)).toBe(true);
   expect(server.output.stdout + server.output.stderr).not.toContain(key);
 });
