@@ -13,10 +13,9 @@ import {
   RateLimitError,
   ValidationError,
 } from "@seedance/node";
-import { ArgumentError } from "./wait.ts";
 
 function advice(error: unknown): string {
-  if (error instanceof ValidationError || error instanceof ArgumentError) {
+  if (error instanceof ValidationError) {
     return "No request was sent. Fix this argument and call the tool again.";
   }
   if (error instanceof RateLimitError) {
@@ -42,10 +41,9 @@ function advice(error: unknown): string {
 function headline(error: unknown): string {
   if (error instanceof ValidationError) {
     const { field, constraint, limit } = error.details;
-    const bound = limit === undefined ? "" : ` (${JSON.stringify(limit)})`;
-    return `${error.code}: invalid argument \`${field}\`: breaks the spec's ${constraint} constraint${bound}.`;
+    const bound = limit === undefined ? "" : ` ${JSON.stringify(limit)}`;
+    return `${error.code}: invalid argument \`${field}\` (${constraint}${bound}).`;
   }
-  if (error instanceof ArgumentError) return `INVALID_REQUEST: invalid argument \`${error.field}\`: ${error.message}`;
   // "429 RATE_LIMITED: <the API's message> (request …)"
   if (error instanceof APIError) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;

@@ -2,7 +2,7 @@
 // task's progress as MCP progress notifications and stops polling when the client cancels.
 
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { type TaskStatus, toSnakeCase, WaitTimeoutError } from "@seedance/node";
+import { type TaskStatus, toSnakeCase, ValidationError, WaitTimeoutError } from "@seedance/node";
 import { componentSchema } from "./spec.ts";
 import type { Arguments, SeedanceTool, ToolContext } from "./tools.ts";
 
@@ -11,15 +11,6 @@ const DEFAULT_WAIT_SECONDS = 50;
 const MAX_WAIT_SECONDS = 600;
 /** The states a task ends in, from the spec's TaskResult. */
 const TERMINAL = new Set((componentSchema("TaskResult").properties as { status: { enum: string[] } }).status.enum);
-
-export class ArgumentError extends Error {
-  override name = "ArgumentError";
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.field = field;
-  }
-}
 
 const definition: Tool = {
   name: "wait_for_task",
@@ -47,15 +38,17 @@ const definition: Tool = {
   annotations: { title: "Wait for a video task to finish", readOnlyHint: true, openWorldHint: true },
 };
 
+/** The one argument the SDK does not check: rejected the way the SDK rejects the others. */
 function maxWaitSeconds(args: Arguments): number {
   const value = args.max_wait_seconds ?? DEFAULT_WAIT_SECONDS;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_WAIT_SECONDS) {
-    throw new ArgumentError(
-      "max_wait_seconds",
-      `max_wait_seconds must be an integer from 1 to ${MAX_WAIT_SECONDS}, got ${JSON.stringify(value)}.`,
-    );
-  }
-  return value;
+  const reject = (constraint: string, limit: unknown) => {
+    const message = `Invalid max_wait_seconds: expected an integer from 1 to ${MAX_WAIT_SECONDS}.`;
+    throw new ValidationError(message, { field: "max_wait_seconds", value, constraint, limit });
+  };
+  if (typeof value !== "number" || !Number.isInteger(value)) reject("type", "integer");
+  if ((value as number) < 1) reject("minimum", 1);
+  if ((value as number) > MAX_WAIT_SECONDS) reject("maximum", MAX_WAIT_SECONDS);
+  return value as number;
 }
 
 async function run(args: Arguments, { waiter: client, signal, progress }: ToolContext): Promise<unknown> {
