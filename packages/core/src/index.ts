@@ -1,6 +1,13 @@
 // @seedance/core: the runtime-neutral Seedance client.
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export type { CamelCase, CamelString, SnakeCase, SnakeString } from "./case.js";
+export {
+  type CamelCase,
+  type CamelString,
+  type SnakeCase,
+  type SnakeString,
+  toCamelCase,
+  toSnakeCase,
+} from "./case.js";
 export { type ClientOptions, DEFAULT_BASE_URL, SeedanceClient } from "./client.js";
 export * from "./errors.js";
 /** Every generated operation function by operationId (method, URL and validator from the spec). */

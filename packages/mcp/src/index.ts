@@ -1,0 +1,5 @@
+// @seedance/mcp: the Seedance API as Model Context Protocol tools.
+
+export { type HttpServer, type HttpServerOptions, startHttpServer } from "./http.ts";
+export { createSeedanceMcpServer, type SeedanceMcpOptions, seedanceTools } from "./server.ts";
+export { OPERATION_TOOLS, type SeedanceTool } from "./tools.ts";

@@ -1,0 +1,81 @@
+// The packed tarballs installed in a scratch project (`pnpm install --offline`), started with
+// `npx seedance-mcp` as a user's MCP client would: an image, a video and progress while it waits.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Sandbox, startSandbox } from "@seedance/sandbox";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { canaryKey, runToEnd, type StdioServer, startStdio, textOf } from "./support.ts";
+
+const repository = fileURLToPath(new URL("../../..", import.meta.url));
+/** This package and the workspace packages it depends on at run time. */
+const PACKED = ["packages/mcp", "packages/node", "packages/edge", "packages/core", "spec"];
+
+let root: string;
+let project: string;
+let sandbox: Sandbox;
+let server: StdioServer | undefined;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "seedance-mcp-pack-"));
+  const tarballs = join(root, "tarballs");
+  await mkdir(tarballs);
+  for (const dir of PACKED) {
+    await runToEnd("pnpm", ["pack", "--pack-destination", tarballs], { cwd: join(repository, dir), deadline: 60_000 });
+  }
+  // seedance-mcp-0.1.0.tgz → @seedance/mcp
+  const byName = Object.fromEntries(
+    (await readdir(tarballs)).map((file) => [
+      file.replace(/^seedance-/, "@seedance/").replace(/-\d+\.\d+\.\d+.*\.tgz$/, ""),
+      `file:${join(tarballs, file)}`,
+    ]),
+  );
+  project = join(root, "project");
+  await mkdir(project);
+  const manifest = {
+    name: "seedance-mcp-consumer",
+    private: true,
+    dependencies: { "@seedance/mcp": byName["@seedance/mcp"] },
+    // The tarballs name each other by version; point those names at the tarballs too.
+    pnpm: { overrides: byName },
+  };
+  await writeFile(join(project, "package.json"), JSON.stringify(manifest, null, 2));
+  await runToEnd("pnpm", ["install", "--offline"], { cwd: project, deadline: 120_000 });
+  sandbox = await startSandbox({ taskSeconds: 3 });
+});
+afterAll(async () => {
+  server?.kill();
+  await sandbox?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+it("`npx seedance-mcp` from the installed tarball generates an image and a video, with progress", async () => {
+  const key = canaryKey();
+  server = await startStdio({
+    env: { SEEDANCE_API_KEY: key, SEEDANCE_BASE_URL: sandbox.url },
+    command: { file: "npx", args: ["--no", "seedance-mcp"], cwd: project },
+  });
+  const { tools } = await server.client.listTools();
+  expect(tools).toHaveLength(5);
+
+  const image = await server.client.callTool({
+    name: "generate_image",
+    arguments: { prompt: "A lighthouse at night", model: "seedream-4.5" },
+  });
+  expect(textOf(image)).toMatch(/images\[0\]\.url: http/);
+
+  const video = await server.client.callTool({
+    name: "generate_video",
+    arguments: { prompt: "A lighthouse beam sweeping the sea", model: "seedance-1.0", duration: 5 },
+  });
+  const taskId = (video.structuredContent as { task_id: string }).task_id;
+  const progress: number[] = [];
+  const done = await server.client.callTool({ name: "wait_for_task", arguments: { task_id: taskId } }, undefined, {
+    onprogress: ({ progress: value }) => void progress.push(value),
+  });
+  expect(done.structuredContent).toMatchObject({ task_id: taskId, status: "completed", progress: 100 });
+  expect(progress.length).toBeGreaterThanOrEqual(1);
+  expect(progress.every((value) => value < 100)).toBe(true);
+  expect(server.output.stdout + server.output.stderr).not.toContain(key);
+});
