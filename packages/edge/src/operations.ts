@@ -1,7 +1,6 @@
-// The API's operations as the proxy matches them. Method, URL template and path validator are read
-// from the generated operations (the spec), by calling each with a client that records its request.
-import { operations } from "@seedance/core";
-import type { Client } from "@seedance/core/api";
+// The API's operations as the proxy matches them: method, URL template and path check come from the
+// spec's generated operations (OPERATIONS from @seedance/core).
+import { OPERATIONS } from "@seedance/core";
 
 export type HttpMethod = "GET" | "POST";
 
@@ -11,22 +10,7 @@ export interface ApiOperation {
   path: string;
 }
 
-interface RecordedRequest extends ApiOperation {
-  requestValidator?: (data: unknown) => Promise<unknown>;
-}
-
-const record =
-  (method: HttpMethod) =>
-  ({ url, requestValidator }: { url: string; requestValidator?: RecordedRequest["requestValidator"] }) => ({
-    method,
-    path: url,
-    requestValidator,
-  });
-const recorder = { get: record("GET"), post: record("POST") } as unknown as Client;
-
-const generated = Object.values(operations).map(
-  (operation) => operation({ client: recorder } as never) as unknown as RecordedRequest,
-);
+const generated = Object.values(OPERATIONS);
 
 /** Every operation of the spec: the proxy's default allow-list. */
 export const API_OPERATIONS: readonly ApiOperation[] = generated.map(({ method, path }) => ({ method, path }));
@@ -40,7 +24,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
 
 /**
  * Finds the allowed operation whose template ends `pathname` (so the proxy can be mounted under any
- * prefix), with path parameters that pass the spec's validator; anything else is not forwarded.
+ * prefix), with path parameters that pass the spec's checks; anything else is not forwarded.
  */
 export function createMatcher(allow: readonly ApiOperation[]) {
   const candidates = allow.map((operation) => {
@@ -49,19 +33,18 @@ export function createMatcher(allow: readonly ApiOperation[]) {
       names.push(name);
       return "([^/]+)";
     });
-    const validator = generated.find(
-      (g) => g.method === operation.method && g.path === operation.path,
-    )?.requestValidator;
-    return { operation, names, regex: new RegExp(`${pattern}$`), validator };
+    const spec = generated.find((g) => g.method === operation.method && g.path === operation.path);
+    return { operation, names, regex: new RegExp(`${pattern}$`), spec };
   });
 
   return async (method: string, pathname: string): Promise<MatchedOperation | undefined> => {
-    for (const { operation, names, regex, validator } of candidates) {
+    for (const { operation, names, regex, spec } of candidates) {
       if (operation.method !== method) continue;
       const found = regex.exec(pathname);
       if (!found) continue;
       const path = Object.fromEntries(names.map((name, i) => [name, safeDecode(found[i + 1] ?? "")]));
-      if (names.length > 0 && !(await validPath(validator, path))) continue;
+      // Without the spec's check a parameter could be a dot segment that climbs out of the allow-list.
+      if (names.length > 0 && (!spec?.checkPath || spec.checkPath(path) !== undefined)) continue;
       return {
         path: operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? "")),
       };
@@ -75,16 +58,5 @@ function safeDecode(segment: string): string {
     return decodeURIComponent(segment);
   } catch {
     return "";
-  }
-}
-
-async function validPath(validator: RecordedRequest["requestValidator"], path: Record<string, string>) {
-  // Without the spec's validator a parameter could be a dot segment that climbs out of the allow-list.
-  if (!validator) return false;
-  try {
-    await validator({ path });
-    return true;
-  } catch {
-    return false;
   }
 }
