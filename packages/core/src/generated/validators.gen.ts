@@ -83,7 +83,7 @@ export const getTaskResult: OperationSpec = {
 export const OPERATIONS = { generateImage, generateVideo, getTaskStatus, getTaskResult } as const;
 
 function requestImageGenerationRequest(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestImageModel) ?? field(v, f, "resolution", false, requestImageResolution) ?? field(v, f, "quality", false, requestImageQuality) ?? field(v, f, "num_images", false, requestImageGenerationRequestNum_images) ?? field(v, f, "seed", false, requestImageGenerationRequestSeed) ?? field(v, f, "style", false, requestImageGenerationRequestStyle) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","resolution","quality","num_images","seed","style","webhook_url"]) : fail(f, v, "type", "object");
+  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestImageModel) ?? field(v, f, "resolution", false, requestImageResolution) ?? field(v, f, "quality", false, requestImageQuality) ?? field(v, f, "num_images", false, requestImageGenerationRequestNum_images) ?? field(v, f, "seed", false, isInteger) ?? field(v, f, "style", false, requestImageGenerationRequestStyle) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","resolution","quality","num_images","seed","style","webhook_url"]) : fail(f, v, "type", "object");
 }
 
 function requestPrompt(v: any, f: string): Issue | undefined {
@@ -106,7 +106,7 @@ function requestImageGenerationRequestNum_images(v: any, f: string): Issue | und
   return Number.isInteger(v) ? v >= 1 ? v <= 4 ? undefined : fail(f, v, "maximum", 4) : fail(f, v, "minimum", 1) : fail(f, v, "type", "integer");
 }
 
-function requestImageGenerationRequestSeed(v: any, f: string): Issue | undefined {
+function isInteger(v: any, f: string): Issue | undefined {
   return Number.isInteger(v) ? undefined : fail(f, v, "type", "integer");
 }
 
