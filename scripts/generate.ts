@@ -1,18 +1,21 @@
-// Generates packages/core/src/generated from the bundled spec with @hey-api/openapi-ts:
-// types, SDK operations, the inline fetch client and request/response validators.
+// Generates packages/core/src/generated from the bundled spec: types, SDK operations and the inline
+// fetch client with @hey-api/openapi-ts, and the SDK client's request/response checks as plain
+// functions with our own compiler (scripts/generate-validators.ts).
 // Run on its own: `node scripts/generate.ts` (bundle the spec first: `node scripts/bundle-spec.ts`).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@hey-api/openapi-ts";
+import { generateValidators } from "./generate-validators.ts";
 
+const spec = fileURLToPath(new URL("../spec/dist/openapi.json", import.meta.url));
 const output = fileURLToPath(new URL("../packages/core/src/generated", import.meta.url));
 
-// Valibot, chosen by measured browser bundle size: the generated SDK with its request validators is
-// 7.1 KB min+gzip with valibot and 31.3 KB with zod (esbuild, three operations).
+// The raw API (`@seedance/core/api`) validates requests with hey-api's valibot schemas; SeedanceClient
+// uses the compiled checks, so no browser or edge bundle of it carries valibot's runtime.
 const validator = "valibot";
 
 await createClient({
-  input: fileURLToPath(new URL("../spec/dist/openapi.json", import.meta.url)),
+  input: spec,
   output: {
     path: output,
     header: ["// This file is generated from spec/ by @hey-api/openapi-ts (`pnpm generate`). Do not edit it by hand."],
@@ -31,3 +34,5 @@ await createClient({
 // Mark every valibot call pure so bundlers drop the schemas an app never uses (hey-api emits none).
 const schemas = `${output}/valibot.gen.ts`;
 writeFileSync(schemas, readFileSync(schemas, "utf8").replace(/\bv\.(\w+)\(/g, "/* @__PURE__ */ v.$1("));
+
+await generateValidators(spec, `${output}/validators.gen.ts`);

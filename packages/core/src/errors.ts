@@ -76,26 +76,19 @@ export class ServiceUnavailableError extends InternalServerError {
   override name = "ServiceUnavailableError";
 }
 
+const CLASS_BY_STATUS: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+  503: ServiceUnavailableError,
+};
+
 /** The error class for an HTTP status. */
 export function errorClassFor(status: number): typeof APIError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 429:
-      return RateLimitError;
-    case 503:
-      return ServiceUnavailableError;
-    default:
-      return status >= 500 ? InternalServerError : APIError;
-  }
+  return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
 /** A success status with a body this SDK cannot read (not JSON, or a required field of the wrong type). */

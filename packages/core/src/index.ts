@@ -12,6 +12,12 @@ export { type ClientOptions, DEFAULT_BASE_URL, SeedanceClient } from "./client.j
 export * from "./errors.js";
 /** Every generated operation function by operationId (method, URL and validator from the spec). */
 export * as operations from "./generated/sdk.gen.js";
+/**
+ * The spec's operations with their generated checks: `OPERATIONS.generateImage.checkBody(body)` is
+ * `undefined` for a valid body, else its first violation as the server's 400 `error.details`
+ * (`field`, `value`, `constraint`, `limit`); `checkPath` does the same for path parameters.
+ */
+export { type Issue as ValidationIssue, OPERATIONS, type OperationSpec } from "./generated/validators.gen.js";
 export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";

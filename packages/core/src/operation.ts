@@ -1,15 +1,14 @@
-// Runs a generated operation through the SDK's transport. The generated functions (generated/sdk.gen.ts)
-// contribute the URL, the method and the spec's request validator; this module contributes
-// validation errors, idempotency keys, the envelope unwrapping and the camelCase result.
-import type { GenericSchema } from "valibot";
+// Runs an operation of the spec through the SDK's transport. The generated operation
+// (generated/validators.gen.ts) contributes the method, the URL template and the spec's checks; this
+// module contributes validation errors, idempotency keys, the envelope unwrapping and the camelCase result.
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { type CamelCase, toCamelCase } from "./case.js";
-import type { Client } from "./generated/client/index.js";
+import type { OperationSpec } from "./generated/validators.gen.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
 import { type RequestOptions, send, type TransportConfig } from "./transport/send.js";
-import { validateRequest } from "./validation.js";
+import { toValidationError } from "./validation.js";
 
 export interface ClientContext {
   transport: TransportConfig;
@@ -18,52 +17,43 @@ export interface ClientContext {
   validate: boolean;
 }
 
-/** What a generated operation hands to `client.get/post` (see generated/sdk.gen.ts). */
-interface GeneratedRequest {
-  url: string;
-  path?: Record<string, unknown>;
+/** What a caller supplies to an operation: its JSON body and its path parameters. */
+export interface OperationInput {
   body?: unknown;
-  requestValidator?: (data: unknown) => Promise<unknown>;
+  path?: Record<string, string>;
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: any generated operation; its own parameter type is read back below.
-type Operation = (options: any) => unknown;
 
 /** The envelope's `data`, camelCased. */
 export type Unwrapped<TEnvelope> = TEnvelope extends { data: infer Data } ? CamelCase<Data> : never;
 
 /**
  * Calls `operation` and resolves with its envelope's camelCased `data`, typed by the generated
- * response schema (which the response is also checked against).
+ * response type `TEnvelope` (which the response is also checked against).
  */
-export function callOperation<TEnvelope, TOperation extends Operation>(
+export function callOperation<TEnvelope>(
   context: ClientContext,
-  operation: TOperation,
-  input: Omit<Parameters<TOperation>[0], "client">,
-  responseSchema: GenericSchema<unknown, TEnvelope>,
+  operation: OperationSpec,
+  input: OperationInput,
   options: RequestOptions = {},
 ): APIPromise<Unwrapped<TEnvelope>> {
-  const run =
-    (method: "GET" | "POST") =>
-    async (request: GeneratedRequest): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
-      if (context.validate && request.requestValidator) {
-        await validateRequest(request.requestValidator, { body: request.body, path: request.path });
-      }
-      const path = request.url.replace(/\{(\w+)\}/g, (_, name: string) =>
-        encodeURIComponent(String(request.path?.[name] ?? "")),
-      );
-      // One key per logical call, reused by every retry of it: the server answers a repeat with the first result.
-      const idempotencyKey =
-        method === "POST" && options.idempotencyKey !== false
-          ? (options.idempotencyKey ?? newIdempotencyKey())
-          : undefined;
-      const result = await send(context.transport, { method, path, body: request.body, idempotencyKey }, options);
-      checkResponse(responseSchema, result);
-      const envelope = result.body as { data: unknown };
-      const data = toCamelCase(envelope.data) as Unwrapped<TEnvelope>;
-      return { data, response: result.response, requestId: result.requestId, rateLimit: result.rateLimit };
-    };
-  // The generated operations need only get/post of their client interface.
-  const client = { get: run("GET"), post: run("POST") } as unknown as Client;
-  return new APIPromise(operation({ ...input, client }) as Promise<WithResponse<Unwrapped<TEnvelope>>>);
+  const run = async (): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
+    const issue = context.validate
+      ? (operation.checkPath?.(input.path ?? {}) ?? operation.checkBody?.(input.body))
+      : undefined;
+    if (issue) throw toValidationError(issue);
+    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(input.path?.[name] ?? "")),
+    );
+    const { method } = operation;
+    // One key per logical call, reused by every retry of it: the server answers a repeat with the first result.
+    const idempotencyKey =
+      method === "POST" && options.idempotencyKey !== false
+        ? (options.idempotencyKey ?? newIdempotencyKey())
+        : undefined;
+    const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
+    checkResponse(operation, result);
+    const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
+    return { data, response: result.response, requestId: result.requestId, rateLimit: result.rateLimit };
+  };
+  return new APIPromise(run());
 }

@@ -1,22 +1,17 @@
-// Checks a success body against the generated response schema, leniently: a newer server may add
+// Checks a success body against the spec's response schema, leniently: a newer server may add
 // fields, enum values or formats (forward compatibility), but a required field of the wrong type or
 // missing altogether is an error the caller should see rather than an `undefined` later.
-import { type GenericSchema, safeParse } from "valibot";
 import { UnexpectedResponseError } from "./errors.js";
+import type { OperationSpec } from "./generated/validators.gen.js";
 import type { RawResult } from "./transport/send.js";
 
-/** Issue types a newer server can legitimately cause: values outside the enums this SDK knows. */
-const FORWARD_COMPATIBLE = new Set(["picklist", "enum", "literal"]);
-
-export function checkResponse(schema: GenericSchema, result: RawResult): void {
-  const parsed = safeParse(schema, result.body);
-  if (parsed.success) return;
-  const issue = parsed.issues.find((item) => item.kind === "schema" && !FORWARD_COMPATIBLE.has(item.type));
+export function checkResponse(operation: OperationSpec, result: RawResult): void {
+  const issue = operation.checkResponse(result.body);
   if (!issue) return;
-  const field = (issue.path ?? []).map((item) => String(item.key)).join(".");
+  const problem = issue.constraint === "required" ? "missing" : `expected ${issue.limit}`;
   throw new UnexpectedResponseError({
     status: result.response.status,
-    message: `The response does not match the API: ${field || "body"}: ${issue.message}`,
+    message: `The response does not match the API: ${issue.field || "body"}: ${problem}`,
     requestId: result.requestId,
     rateLimit: result.rateLimit,
     headers: result.response.headers,

@@ -61,7 +61,7 @@ export async function prepareBody(
     else body.webhook_url = webhookUrl;
     const rejected = await validate(operationId, body, headers);
     // An operation whose body has no webhook_url sends none; any other rejection is the app's setting at fault.
-    if (rejected?.details.constraint === "unknown_field") delete body.webhook_url;
+    if (rejected?.details.constraint === "additional_properties") delete body.webhook_url;
     else if (rejected) {
       return errorResponse(500, "INTERNAL_ERROR", "policy.webhookUrl gave a webhook_url the API does not accept.");
     }

@@ -1,8 +1,8 @@
 // Seedance video generation (asynchronous: answers with a task).
 import type { APIPromise } from "../api-promise.js";
 import { toSnakeCase } from "../case.js";
-import { generateVideo } from "../generated/sdk.gen.js";
-import { vGenerateVideoResponse } from "../generated/valibot.gen.js";
+import type { GenerateVideoResponse } from "../generated/types.gen.js";
+import { generateVideo } from "../generated/validators.gen.js";
 import { type ClientContext, callOperation } from "../operation.js";
 import type { RequestOptions } from "../transport/send.js";
 import type { FinishedTask, VideoGenerationParams, VideoTask } from "../types.js";
@@ -28,7 +28,7 @@ export class Seedance {
   /** Queues a video and resolves with its task (`taskId`, `estimatedWaitTimeSeconds`). */
   generate(params: VideoGenerationParams, options?: RequestOptions): APIPromise<VideoTask> {
     const body = toSnakeCase(params);
-    const task = callOperation(this.#context, generateVideo, { body }, vGenerateVideoResponse, options);
+    const task = callOperation<GenerateVideoResponse>(this.#context, generateVideo, { body }, options);
     void task.then(
       (created) => this.#context.estimates.remember(created),
       () => {},

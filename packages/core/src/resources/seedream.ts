@@ -1,8 +1,8 @@
 // Seedream image generation (synchronous).
 import type { APIPromise } from "../api-promise.js";
 import { toSnakeCase } from "../case.js";
-import { generateImage } from "../generated/sdk.gen.js";
-import { vGenerateImageResponse } from "../generated/valibot.gen.js";
+import type { GenerateImageResponse } from "../generated/types.gen.js";
+import { generateImage } from "../generated/validators.gen.js";
 import { type ClientContext, callOperation } from "../operation.js";
 import type { RequestOptions } from "../transport/send.js";
 import type { ImageGenerationParams, ImageGenerationResult } from "../types.js";
@@ -17,6 +17,6 @@ export class Seedream {
   /** Generates 1–4 images and resolves with them (`images[0].url`). */
   generate(params: ImageGenerationParams, options?: RequestOptions): APIPromise<ImageGenerationResult> {
     const body = toSnakeCase(params);
-    return callOperation(this.#context, generateImage, { body }, vGenerateImageResponse, options);
+    return callOperation<GenerateImageResponse>(this.#context, generateImage, { body }, options);
   }
 }

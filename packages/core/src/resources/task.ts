@@ -1,7 +1,7 @@
 // Status, final result and waiting for asynchronous tasks.
 import type { APIPromise } from "../api-promise.js";
-import { getTaskResult, getTaskStatus } from "../generated/sdk.gen.js";
-import { vGetTaskResultResponse, vGetTaskStatusResponse } from "../generated/valibot.gen.js";
+import type { GetTaskResultResponse, GetTaskStatusResponse } from "../generated/types.gen.js";
+import { getTaskResult, getTaskStatus } from "../generated/validators.gen.js";
 import { type ClientContext, callOperation } from "../operation.js";
 import type { RequestOptions } from "../transport/send.js";
 import type { FinishedTask, TaskResult, TaskStatus } from "../types.js";
@@ -17,13 +17,13 @@ export class Task {
   /** The task's current status and progress (`result.videoUrl` once completed). */
   getStatus(taskId: string, options?: RequestOptions): APIPromise<TaskStatus> {
     const path = { task_id: taskId };
-    return callOperation(this.#context, getTaskStatus, { path }, vGetTaskStatusResponse, options);
+    return callOperation<GetTaskStatusResponse>(this.#context, getTaskStatus, { path }, options);
   }
 
   /** The final outcome of a finished task; a `ConflictError` (409) while it is still running. */
   getResult(taskId: string, options?: RequestOptions): APIPromise<TaskResult> {
     const path = { task_id: taskId };
-    return callOperation(this.#context, getTaskResult, { path }, vGetTaskResultResponse, options);
+    return callOperation<GetTaskResultResponse>(this.#context, getTaskResult, { path }, options);
   }
 
   /**
