@@ -74,7 +74,12 @@ const COMBINATORS = new Set(["allOf", "anyOf", "oneOf", "not", "if", "prefixItem
 type Mode = "request" | "response";
 
 const refName = (ref: string) => ref.slice(ref.lastIndexOf("/") + 1);
-const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+/** `task_id` → `TaskId`, `Idempotency-Key` → `IdempotencyKey`: part of a JS identifier. */
+const pascal = (name: string) =>
+  name
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
 const json = (value: unknown) => JSON.stringify(value);
 
 export function validatorsModule(spec: Spec): string {

@@ -50,7 +50,7 @@ export const generateImage: OperationSpec = {
   operationId: "generateImage",
   method: "POST",
   path: "/v1/seedream/generate",
-  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateImageIdempotency-Key),
+  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateImageIdempotencyKey),
   checkBody: (body) => requestImageGenerationRequest(body, ""),
   checkResponse: (body) => responseImageGenerationResponse(body, ""),
 };
@@ -60,7 +60,7 @@ export const generateVideo: OperationSpec = {
   operationId: "generateVideo",
   method: "POST",
   path: "/v1/seedance/generate",
-  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateVideoIdempotency-Key),
+  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateVideoIdempotencyKey),
   checkBody: (body) => requestVideoGenerationRequest(body, ""),
   checkResponse: (body) => responseVideoGenerationResponse(body, ""),
 };
@@ -86,12 +86,12 @@ export const getTaskResult: OperationSpec = {
 /** Every operation of the spec by operationId. */
 export const OPERATIONS = { generateImage, generateVideo, getTaskStatus, getTaskResult } as const;
 
-function requestGenerateImageIdempotency-Key(v: any, f: string): Issue | undefined {
+function requestGenerateImageIdempotencyKey(v: any, f: string): Issue | undefined {
   return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 255 ? undefined : fail(f, v, "max_length", 255) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
 }
 
 function requestImageGenerationRequest(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestImageModel) ?? field(v, f, "resolution", false, requestImageResolution) ?? field(v, f, "quality", false, requestImageQuality) ?? field(v, f, "num_images", false, requestImageGenerationRequestNum_images) ?? field(v, f, "seed", false, isInteger) ?? field(v, f, "style", false, requestImageGenerationRequestStyle) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","resolution","quality","num_images","seed","style","webhook_url"]) : fail(f, v, "type", "object");
+  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestImageModel) ?? field(v, f, "resolution", false, requestImageResolution) ?? field(v, f, "quality", false, requestImageQuality) ?? field(v, f, "num_images", false, requestImageGenerationRequestNumImages) ?? field(v, f, "seed", false, isInteger) ?? field(v, f, "style", false, requestImageGenerationRequestStyle) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","resolution","quality","num_images","seed","style","webhook_url"]) : fail(f, v, "type", "object");
 }
 
 function requestPrompt(v: any, f: string): Issue | undefined {
@@ -110,7 +110,7 @@ function requestImageQuality(v: any, f: string): Issue | undefined {
   return is(v, "string") ? ["standard","high"].includes(v) ? undefined : fail(f, v, "enum", ["standard","high"]) : fail(f, v, "type", "string");
 }
 
-function requestImageGenerationRequestNum_images(v: any, f: string): Issue | undefined {
+function requestImageGenerationRequestNumImages(v: any, f: string): Issue | undefined {
   return Number.isInteger(v) ? v >= 1 ? v <= 4 ? undefined : fail(f, v, "maximum", 4) : fail(f, v, "minimum", 1) : fail(f, v, "type", "integer");
 }
 
@@ -150,12 +150,12 @@ function isNumber(v: any, f: string): Issue | undefined {
   return is(v, "number") ? undefined : fail(f, v, "type", "number");
 }
 
-function requestGenerateVideoIdempotency-Key(v: any, f: string): Issue | undefined {
+function requestGenerateVideoIdempotencyKey(v: any, f: string): Issue | undefined {
   return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 255 ? undefined : fail(f, v, "max_length", 255) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
 }
 
 function requestVideoGenerationRequest(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestVideoModel) ?? field(v, f, "duration", true, requestVideoGenerationRequestDuration) ?? field(v, f, "resolution", false, requestVideoResolution) ?? field(v, f, "fps", false, requestVideoGenerationRequestFps) ?? field(v, f, "image_input", false, requestVideoGenerationRequestImage_input) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","duration","resolution","fps","image_input","webhook_url"]) : fail(f, v, "type", "object");
+  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestVideoModel) ?? field(v, f, "duration", true, requestVideoGenerationRequestDuration) ?? field(v, f, "resolution", false, requestVideoResolution) ?? field(v, f, "fps", false, requestVideoGenerationRequestFps) ?? field(v, f, "image_input", false, requestVideoGenerationRequestImageInput) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","duration","resolution","fps","image_input","webhook_url"]) : fail(f, v, "type", "object");
 }
 
 function requestVideoModel(v: any, f: string): Issue | undefined {
@@ -174,7 +174,7 @@ function requestVideoGenerationRequestFps(v: any, f: string): Issue | undefined 
   return Number.isInteger(v) ? [24,30,60].includes(v) ? undefined : fail(f, v, "enum", [24,30,60]) : fail(f, v, "type", "integer");
 }
 
-function requestVideoGenerationRequestImage_input(v: any, f: string): Issue | undefined {
+function requestVideoGenerationRequestImageInput(v: any, f: string): Issue | undefined {
   return is(v, "string") ? URL.canParse(v) ? undefined : fail(f, v, "format", "uri") : fail(f, v, "type", "string");
 }
 
