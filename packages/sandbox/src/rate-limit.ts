@@ -54,7 +54,9 @@ export class RateLimiter {
   take(key: string, now = Date.now()): { quota: Quota; error?: ApiError } {
     const quota = this.peek(key, now);
     if (quota.remaining === 0) {
-      const retryAfter = Math.max(1, quota.reset - Math.floor(now / 1000));
+      // Whole seconds until the window ends, rounded up: a client that waits exactly this long is
+      // at most a second late (counting from the rounded-up reset could make it almost two).
+      const retryAfter = Math.max(1, Math.ceil((this.#window(key, now).start + this.#windowMs - now) / 1000));
       const per = this.#windowMs === HOUR_SECONDS * 1000 ? "hour" : `${this.#windowMs / 1000} s`;
       const plan = `${quota.limit} requests/${per} on the ${tierOf(key)} plan`;
       return {

@@ -7,8 +7,8 @@ import {
   APITimeoutError,
   BadRequestError,
   InternalServerError,
-  RateLimitError,
   type RateLimit,
+  RateLimitError,
   type RateLimitStore,
   ServiceUnavailableError,
 } from "../../src/index.js";
