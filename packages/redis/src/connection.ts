@@ -85,7 +85,7 @@ export function outageLog(logger: RedisLogger, what: string, fallback: string) {
       if (down) return;
       down = true;
       const reason = error instanceof Error ? error.message : String(error);
-      logger.warn(`[seedance/redis] ${what}: ${reason} ${fallback} until Redis is back.`);
+      logger.warn(`[seedance/redis] ${what}: ${reason.replace(/\.$/, "")}; ${fallback} until Redis is back.`);
     },
     up(): void {
       if (!down) return;
