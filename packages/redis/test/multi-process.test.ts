@@ -1,8 +1,11 @@
 // Four app instances, each its own Node process installed from the packed tarballs, sharing one
 // real redis-server, against the sandbox: webhooks handled once, waits woken across instances,
 // and one quota held together.
+import { execFile } from "node:child_process";
 import { once } from "node:events";
+import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
+import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Instance, packedApp, startInstance } from "./packed.js";
@@ -111,3 +114,28 @@ it("keeps four processes × 25 calls on a 20-per-window key free of 429s, none s
   // Without the shared quota each process would spend a 429 at every reset it learns on its own.
   expect(reports.every((report) => report.sleeps > 0)).toBe(true);
 }, 120_000);
+
+it("runs the README's example: an instance that receives its own webhook and waits on Redis", async () => {
+  const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+  const example = readme.match(/```js\n(\/\/ app\.mjs[\s\S]*?)```/)?.[1];
+  expect(example).toBeDefined();
+  const dir = (app as { dir: string }).dir;
+  await writeFile(join(dir, "app.mjs"), example as string);
+  const env = {
+    PATH: process.env.PATH,
+    REDIS_URL: redis.url,
+    SEEDANCE_API_KEY: sandbox.apiKey,
+    SEEDANCE_BASE_URL: sandbox.url,
+    SEEDANCE_WEBHOOK_SECRET: sandbox.webhookSecret,
+  };
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["app.mjs"],
+      { cwd: dir, env, timeout: 60_000, killSignal: "SIGKILL" },
+      (error, out, err) =>
+        error ? reject(new Error(`node app.mjs failed: ${error.message}\n${out}\n${err}`)) : resolve(out),
+    );
+  });
+  expect(stdout).toMatch(/^completed http/);
+}, 90_000);
