@@ -1,5 +1,5 @@
 // The Redis webhook id store: atomic claims across instances, releases, and failing closed.
-import { createWebhookHandler, signWebhook, type WebhookEvent } from "@seedance/edge";
+import { createWebhookHandler, signWebhook, type WebhookEvent, type WebhookIdStore } from "@seedance/edge";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRedisWebhookIdStore, RedisUnavailableError } from "../src/index.js";
@@ -7,13 +7,18 @@ import { eventually, useRedis } from "./fixtures.js";
 
 const redis = useRedis();
 
+/** Stores on their own connections sharing one prefix, as separate instances would. */
+async function instances(count: number) {
+  const prefix = redis.prefix();
+  const stores: WebhookIdStore[] = [];
+  for (let i = 0; i < count; i++) stores.push(createRedisWebhookIdStore(await redis.client(), { prefix }));
+  return { prefix, stores };
+}
+
 describe("createRedisWebhookIdStore", () => {
   it("claims an id once across instances, for its TTL", async () => {
-    const prefix = redis.prefix();
-    const [a, b] = [
-      createRedisWebhookIdStore(await redis.client(), { prefix }),
-      createRedisWebhookIdStore(await redis.client(), { prefix }),
-    ];
+    const { prefix, stores } = await instances(2);
+    const [a, b] = stores as [WebhookIdStore, WebhookIdStore];
     expect(await a.claim("msg_1", 60)).toBe(true);
     expect(await b.claim("msg_1", 60)).toBe(false);
     expect(await a.claim("msg_1", 60)).toBe(false);
@@ -23,11 +28,8 @@ describe("createRedisWebhookIdStore", () => {
   });
 
   it("releases its own claim so the retry is handled, and never another instance's", async () => {
-    const prefix = redis.prefix();
-    const [a, b] = [
-      createRedisWebhookIdStore(await redis.client(), { prefix }),
-      createRedisWebhookIdStore(await redis.client(), { prefix }),
-    ];
+    const { stores } = await instances(2);
+    const [a, b] = stores as [WebhookIdStore, WebhookIdStore];
     expect(await a.claim("msg_1", 60)).toBe(true);
     await b.release("msg_1");
     expect(await b.claim("msg_1", 60)).toBe(false);
@@ -36,9 +38,7 @@ describe("createRedisWebhookIdStore", () => {
   });
 
   it("lets exactly one of many racing claims of an id win (property)", async () => {
-    const clients = await Promise.all([1, 2, 3, 4].map(() => redis.client()));
-    const prefix = redis.prefix();
-    const stores = clients.map((client) => createRedisWebhookIdStore(client, { prefix }));
+    const { stores } = await instances(4);
     let round = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(stores.length - 1), { minLength: 2, maxLength: 40 }), async (claimers) => {
