@@ -115,6 +115,52 @@ it("keeps four processes × 25 calls on a 20-per-window key free of 429s, none s
   expect(reports.every((report) => report.sleeps > 0)).toBe(true);
 }, 120_000);
 
+it("answers 503 while Redis is down and handles each retried delivery once after it restarts", async () => {
+  const { signWebhook } = await import("@seedance/node");
+  const receivers = instances.slice(0, 3);
+  const payload = {
+    event: "task.completed",
+    timestamp: "2026-01-01T00:00:00Z",
+    data: { task_id: "t-restart", status: "completed" },
+  };
+  // Each delivery to A, B and C at once; the answers, in that order.
+  const deliver = async (id: string) => {
+    const { body, headers } = await signWebhook(payload, sandbox.webhookSecret, { id });
+    return Promise.all(
+      receivers.map(async (instance) => (await fetch(instance.url, { method: "POST", body, headers })).status),
+    );
+  };
+  const before = ["msg_restart_1", "msg_restart_2"];
+  const during = ["msg_restart_3", "msg_restart_4"];
+  for (const id of before) expect(await deliver(id)).toEqual([204, 204, 204]);
+
+  await redis.stop();
+  for (const id of during) expect(await deliver(id)).toEqual([503, 503, 503]);
+  await redis.start();
+  // The sender retries what was not acknowledged until the instances are reconnected.
+  for (const id of during) {
+    const deadline = Date.now() + 20_000;
+    let answers = await deliver(id);
+    while (answers.includes(503) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answers = await deliver(id);
+    }
+    expect(answers).toEqual([204, 204, 204]);
+  }
+  const handled = (await Promise.all(receivers.map((instance) => instance.call<string[]>("handled"))))
+    .flat()
+    .filter((id) => id.startsWith("msg_restart"));
+  const logs = await Promise.all(receivers.map((instance) => instance.call<string[]>("logs")));
+  const outageLines = logs.map((lines) => lines.filter((line) => line.includes("fall back to polling")).length);
+  console.log(
+    `redis restart: ${handled.length} of ${before.length + during.length} deliveries handled, each once; outage lines per instance: ${outageLines.join("/")}`,
+  );
+  expect(handled.sort()).toEqual([...before, ...during].sort());
+  // The task events noticed the outage: one line per instance, not one per failed command.
+  expect(outageLines.every((count) => count <= 1)).toBe(true);
+  expect(outageLines.some((count) => count === 1)).toBe(true);
+});
+
 it("runs the README's example: an instance that receives its own webhook and waits on Redis", async () => {
   const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
   const example = readme.match(/```js\n(\/\/ app\.mjs[\s\S]*?)```/)?.[1];
