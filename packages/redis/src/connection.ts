@@ -23,7 +23,7 @@ export class RedisUnavailableError extends Error {
 
 /**
  * An ioredis client set up to fail fast: no offline queue, one attempt per command, reconnects with
- * a capped backoff. Await `client.connect()`-free readiness with `await once(client, "ready")`.
+ * a capped backoff. It connects at once; `await once(client, "ready")` before the first command.
  */
 export function createRedisClient(url = "redis://127.0.0.1:6379", options: RedisOptions = {}): RedisClient {
   return new Redis(url, {
