@@ -36,7 +36,7 @@ function decode(text: string | null): RateLimit | undefined {
 }
 
 /** The quota to keep of two reports: the later window, and within one window the lower `remaining`. */
-export function mergeQuota(held: RateLimit | undefined, reported: RateLimit | undefined): RateLimit | undefined {
+function mergeQuota(held: RateLimit | undefined, reported: RateLimit | undefined): RateLimit | undefined {
   if (!held || !reported) return held ?? reported;
   const [heldReset, reportedReset] = [held.resetAt.getTime(), reported.resetAt.getTime()];
   if (heldReset > reportedReset || (heldReset === reportedReset && held.remaining <= reported.remaining)) return held;
