@@ -6,7 +6,7 @@ import { Seedance } from "./resources/seedance.js";
 import { Seedream } from "./resources/seedream.js";
 import { Task } from "./resources/task.js";
 import { TaskEstimates } from "./task-estimates.js";
-import { type RateLimit, RateLimitState } from "./transport/rate-limit.js";
+import { type RateLimit, RateLimitState, type RateLimitStore } from "./transport/rate-limit.js";
 
 export const DEFAULT_BASE_URL = "https://api.seedance2api.com";
 
@@ -35,6 +35,11 @@ export interface ClientOptions {
   validate?: boolean;
   /** Hold requests until the quota resets when none is left, instead of spending them on 429s (default true). */
   holdOnRateLimit?: boolean;
+  /**
+   * Where the quota is kept (default: this client's memory). Share one between the processes that
+   * use the same key, e.g. `createRedisRateLimitStore` from `@seedance/redis`, so they hold together.
+   */
+  rateLimitStore?: RateLimitStore;
 }
 
 const MISSING_KEY =
@@ -80,7 +85,7 @@ export class SeedanceClient {
         timeout: nonNegative("timeout", options.timeout, 300_000),
         maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
         holdOnRateLimit: options.holdOnRateLimit ?? true,
-        rateLimit: new RateLimitState(),
+        rateLimit: new RateLimitState(options.rateLimitStore),
         logger: createLogger(options.logger ?? console, options.logLevel ?? "warn"),
         redact: (text) => (key ? text.split(key).join("[redacted]") : text),
       },

@@ -22,7 +22,7 @@ export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";
 export type { Task } from "./resources/task.js";
-export type { RateLimit } from "./transport/rate-limit.js";
+export { createMemoryRateLimitStore, type RateLimit, type RateLimitStore } from "./transport/rate-limit.js";
 export type { RequestOptions } from "./transport/send.js";
 export type * from "./types.js";
 export { type OperationId, validateOperationRequest } from "./validation.js";

@@ -49,3 +49,20 @@ it("applies --rate-limit to every key", async () => {
     await small.stop();
   }
 });
+
+it("resets the quota after a custom window", async () => {
+  const short = await startSandbox({ rateLimit: 1, rateLimitWindowSeconds: 1 });
+  try {
+    const call = apiClient(short.url, "sk-test-window");
+    expect((await call("/v1/tasks/task-1")).status).toBe(404);
+    const limited = await call("/v1/tasks/task-1");
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toContain("1 requests/1 s");
+    const reset = Number(limited.headers.get("x-ratelimit-reset")) * 1000;
+    expect(reset - Date.now()).toBeLessThanOrEqual(2000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, reset - Date.now())));
+    expect((await call("/v1/tasks/task-1")).status).toBe(404);
+  } finally {
+    await short.stop();
+  }
+});

@@ -1,4 +1,5 @@
-// Reads the X-RateLimit-* headers that every response carries.
+// Reads the X-RateLimit-* headers that every response carries, and keeps the quota in a store:
+// this process's memory by default, or one shared by every process that uses the same key.
 
 /** The key's quota as of the latest response. */
 export interface RateLimit {
@@ -6,6 +7,17 @@ export interface RateLimit {
   remaining: number;
   /** When the quota resets. */
   resetAt: Date;
+}
+
+/**
+ * Where the quota is kept. Read before every request, so `get` is synchronous: a shared store (e.g.
+ * `createRedisRateLimitStore` in `@seedance/redis`) keeps a local copy that it syncs in the background.
+ */
+export interface RateLimitStore {
+  /** The quota to act on, or `undefined` before any response reported one. */
+  get(): RateLimit | undefined;
+  /** Records the quota a response reported. */
+  set(rateLimit: RateLimit): void;
 }
 
 const intHeader = (headers: Headers, name: string): number | undefined => {
@@ -23,13 +35,32 @@ export function parseRateLimit(headers: Headers): RateLimit | undefined {
   return { limit, remaining, resetAt: new Date(reset * 1000) };
 }
 
-/** The latest quota the server reported, and how long to hold the next request once it is used up. */
+/** The default store: the latest quota this process was told. */
+export function createMemoryRateLimitStore(): RateLimitStore {
+  let latest: RateLimit | undefined;
+  return {
+    get: () => latest,
+    set: (rateLimit) => {
+      latest = rateLimit;
+    },
+  };
+}
+
+/** The quota the store holds, and how long to hold the next request once it is used up. */
 export class RateLimitState {
-  latest: RateLimit | undefined;
+  readonly #store: RateLimitStore;
+
+  constructor(store: RateLimitStore = createMemoryRateLimitStore()) {
+    this.#store = store;
+  }
+
+  get latest(): RateLimit | undefined {
+    return this.#store.get();
+  }
 
   update(headers: Headers): RateLimit | undefined {
     const parsed = parseRateLimit(headers);
-    if (parsed) this.latest = parsed;
+    if (parsed) this.#store.set(parsed);
     return parsed;
   }
 

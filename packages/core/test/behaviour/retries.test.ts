@@ -7,7 +7,9 @@ import {
   APITimeoutError,
   BadRequestError,
   InternalServerError,
+  type RateLimit,
   RateLimitError,
+  type RateLimitStore,
   ServiceUnavailableError,
 } from "../../src/index.js";
 import { errorBody, imageOk, imageParams, scripted, taskStatus } from "./fixtures.js";
@@ -206,6 +208,24 @@ describe("rate limits", () => {
     const error = await client.task.getStatus("task-1", { timeout: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("keeps the quota in the store it is given, and holds on what the store says", async () => {
+    // A store shared with another client that has already used the quota up.
+    const shared: RateLimit[] = [{ limit: 10, remaining: 0, resetAt: new Date(Date.now() + 60_000) }];
+    const rateLimitStore: RateLimitStore = { get: () => shared.at(-1), set: (quota) => void shared.push(quota) };
+    const reported = { "x-ratelimit-limit": "10", "x-ratelimit-remaining": "4", "x-ratelimit-reset": "4000000000" };
+    const { server, client } = await scripted((_, res) => sendJson(res, 200, taskStatus("queued", 0), reported), {
+      rateLimitStore,
+    });
+    const held = await client.task.getStatus("task-1", { timeout: 1000 }).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(RateLimitError);
+    expect(server.requests).toHaveLength(0);
+    shared.push({ limit: 10, remaining: 5, resetAt: new Date(Date.now() + 60_000) });
+    await client.task.getStatus("task-1");
+    expect(server.requests).toHaveLength(1);
+    expect(shared).toHaveLength(3);
+    expect(client.rateLimit).toEqual({ limit: 10, remaining: 4, resetAt: new Date(4_000_000_000_000) });
   });
 
   it("can be told not to hold", async () => {

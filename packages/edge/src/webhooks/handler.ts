@@ -2,7 +2,9 @@
 // Bun (and, through @seedance/node, Node http and Express).
 //
 // Answers: 204 once handled (or a duplicate), 400 with a bare code for a delivery that fails
-// verification, 413, 405, and 500 when the app's handler throws, so Seedance retries. A correctly
+// verification, 413, 405, 500 when the app's handler throws, and 503 when the id store cannot be
+// reached (a shared store such as Redis): it fails closed, so Seedance retries rather than a
+// delivery being handled twice. A correctly
 // signed event of a type this SDK does not know (a newer API) is acknowledged with 204 and given
 // to `onUnknownEvent`: Seedance does not retry a 4xx, so rejecting it would lose it for good, and
 // retrying it until the app upgrades would only fail again. Response bodies never say why a
@@ -32,7 +34,10 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   onUnknownEvent?: (payload: unknown, delivery: WebhookDelivery) => unknown;
   /** Why a delivery was rejected (a `WebhookVerificationError` with its `reason`) or the error a handler threw: for your logs. */
   onError?: (error: unknown) => void;
-  /** Remembers handled ids so a retry is not handled twice. Default: in this process's memory. */
+  /**
+   * Remembers handled ids so a retry is not handled twice. Default: in this process's memory. When
+   * its `claim` throws (e.g. Redis unreachable) the answer is 503 and the event is not handled.
+   */
   store?: WebhookIdStore;
   /** The largest body accepted, in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
@@ -76,15 +81,30 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
 
     // Verified, so the header is present and signed.
     const delivery = { id: request.headers.get("webhook-id") as string };
-    let claimed = false;
+    let claimed: boolean;
     try {
       claimed = await store.claim(delivery.id, DEDUPE_TTL_SECONDS);
-      if (claimed) await handle(delivery, body, event);
+    } catch (error) {
+      onError?.(error);
+      return reply(503, "store_unavailable");
+    }
+    if (!claimed) return acknowledged();
+    try {
+      await handle(delivery, body, event);
       return acknowledged();
     } catch (error) {
-      if (claimed) await store.release(delivery.id);
       onError?.(error);
+      await release(delivery.id);
       return reply(500, "handler_failed");
     }
   };
+
+  async function release(id: string) {
+    try {
+      await store.release(id);
+    } catch (error) {
+      // The id stays claimed until its TTL: reported, and the answer is still the handler's 500.
+      onError?.(error);
+    }
+  }
 }

@@ -1,12 +1,14 @@
 // The webhook handler on fetch Requests: what it answers to good, bad, repeated and failing deliveries.
 import { describe, expect, it, vi } from "vitest";
 import {
+  createMemoryWebhookIdStore,
   createWebhookHandler,
   generateWebhookSecret,
   type SignWebhookOptions,
   signWebhook,
   type WebhookEvent,
   type WebhookHandlerOptions,
+  type WebhookIdStore,
   type WebhookSecrets,
 } from "../../src/index.js";
 
@@ -137,6 +139,32 @@ describe("createWebhookHandler", () => {
     expect(errors).toEqual([new Error("database down")]);
     expect((await handle(post(signed))).status).toBe(204);
     expect(onEvent).toHaveBeenCalledTimes(2);
+  });
+
+  it("answers 503 without handling the event when the id store cannot be reached, then handles the retry", async () => {
+    const memory = createMemoryWebhookIdStore();
+    let reachable = false;
+    const store: WebhookIdStore = {
+      claim: (id, ttl) => (reachable ? memory.claim(id, ttl) : Promise.reject(new Error("store unreachable"))),
+      release: (id) => memory.release(id),
+    };
+    const onEvent = vi.fn();
+    const { handle, errors } = receiver({ onEvent, store });
+    const signed = await delivery();
+    expect(await answer(await handle(post(signed)))).toEqual({ status: 503, body: { error: "store_unavailable" } });
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(errors).toEqual([new Error("store unreachable")]);
+    reachable = true;
+    expect((await handle(post(signed))).status).toBe(204);
+    expect((await handle(post(signed))).status).toBe(204);
+    expect(onEvent).toHaveBeenCalledOnce();
+  });
+
+  it("still answers 500 when onEvent throws and the release fails too, reporting both", async () => {
+    const store: WebhookIdStore = { claim: () => true, release: () => Promise.reject(new Error("release failed")) };
+    const { handle, errors } = receiver({ onEvent: () => Promise.reject(new Error("database down")), store });
+    expect((await handle(post(await delivery()))).status).toBe(500);
+    expect(errors).toEqual([new Error("database down"), new Error("release failed")]);
   });
 
   it("acknowledges a signed event of a type it does not know and gives it to onUnknownEvent", async () => {
