@@ -1,12 +1,13 @@
 // Starts a real redis-server on a free loopback port with a temporary directory and no persistence,
 // and always stops it (its whole process group). `restart` keeps the port, for outage tests.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const BINARY = process.env.REDIS_SERVER ?? "redis-server";
+import { freePort, redisServer, requireSystemTool } from "@seedance/testkit";
+
 const START_TIMEOUT_MS = 10_000;
 
 export interface RedisServer {
@@ -18,22 +19,6 @@ export interface RedisServer {
   start(): Promise<void>;
   /** Stops it and removes its directory. */
   close(): Promise<void>;
-}
-
-export function assertRedisServerInstalled(): void {
-  if (spawnSync(BINARY, ["--version"], { stdio: "ignore" }).error) {
-    throw new Error(
-      `${BINARY} not found: install Debian's redis-server (apt-get install -y redis-server) or set REDIS_SERVER.`,
-    );
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Resolves with the answer to PING, or rejects if nothing answers. */
@@ -53,7 +38,8 @@ function ping(port: number): Promise<string> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startRedisServer(): Promise<RedisServer> {
-  assertRedisServerInstalled();
+  // Found on the machine (REDIS_SERVER_PATH, PATH), or one line that says what to install.
+  const binary = requireSystemTool(redisServer);
   const dir = await mkdtemp(join(tmpdir(), "seedance-redis-"));
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -62,7 +48,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   async function start() {
     output = "";
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"];
-    child = spawn(BINARY, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(binary, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (data) => {
       output += data;
     });
@@ -75,7 +61,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       if (child.exitCode !== null || Date.now() > deadline) {
         await stop();
         throw new Error(
-          `${BINARY} ${args.join(" ")} did not start within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`,
+          `${binary} ${args.join(" ")} did not start within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`,
         );
       }
       await sleep(50);
