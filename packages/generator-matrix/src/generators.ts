@@ -16,7 +16,7 @@ const openapiGeneratorJar =
 const javaClasspath = "classes:seedance-java/target/classes:$(cat seedance-java/classpath.txt)";
 
 export interface Generator {
-  /** Short id for `--only`. */
+  /** Short id, for `GENERATORS=id,id`. */
   id: string;
   /** The first cell of its row in the README table. */
   row: string;

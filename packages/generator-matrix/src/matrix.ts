@@ -1,7 +1,7 @@
 // `pnpm test:generators`: packs the spec, then for each generator: installs the tarball into a
 // fresh work dir, generates a client with the README's command, builds it, and calls every
 // operation against a real Prism mock of the packed spec. Fails if any generator fails a step,
-// loses an operation, or makes Prism report a violation. `--only=id,id` runs some of them.
+// loses an operation, or makes Prism report a violation. `GENERATORS=id,id` runs some of them.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,12 +14,10 @@ import { run } from "./run.ts";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
 const specDir = fileURLToPath(new URL("../../../spec/", import.meta.url));
-const only = process.argv
-  .find((arg) => arg.startsWith("--only="))
-  ?.slice("--only=".length)
-  .split(",");
+const only = process.env.GENERATORS?.split(",");
 const selected = only ? generators.filter((generator) => only.includes(generator.id)) : generators;
-if (selected.length === 0) throw new Error(`--only names no generator; ids: ${generators.map((g) => g.id).join(", ")}`);
+if (selected.length === 0)
+  throw new Error(`GENERATORS names no generator; ids: ${generators.map((g) => g.id).join(", ")}`);
 
 const work = mkdtempSync(join(tmpdir(), "seedance-generators-"));
 // Generated clients never outlive the run, however it ends.
