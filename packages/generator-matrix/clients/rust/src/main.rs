@@ -2,7 +2,8 @@
 // then calls each operation once against the base URL given as the only argument.
 progenitor::generate_api!("node_modules/@seedance/openapi/dist/openapi-3.0.json");
 
-use types::{ImageGenerationRequest, ImageModel, Prompt, TaskId, VideoGenerationRequest, VideoModel};
+use serde_json::json;
+use types::{ImageGenerationRequest, TaskId, VideoGenerationRequest};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -14,15 +15,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )).collect())
         .build()?;
     let client = Client::new_with_client(&base_url, http);
-    let prompt: Prompt = "A lighthouse at dawn".parse()?;
+    // The generated types validate on deserialization (prompt length, enum values).
+    let image_request: ImageGenerationRequest =
+        serde_json::from_value(json!({ "prompt": "A lighthouse at dawn", "model": "seedream-4.5" }))?;
+    let video_request: VideoGenerationRequest =
+        serde_json::from_value(json!({ "prompt": "A lighthouse at dawn", "model": "seedance-1.5-pro", "duration": 5 }))?;
 
-    let image = client
-        .generate_image(None, &ImageGenerationRequest::builder().prompt(prompt.clone()).model(ImageModel::Seedream45).try_into()?)
-        .await?;
+    let image = client.generate_image(None, &image_request).await?;
     println!("generateImage: {} image(s)", image.data.images.len());
-    let video = client
-        .generate_video(None, &VideoGenerationRequest::builder().prompt(prompt).model(VideoModel::Seedance15Pro).duration(5).try_into()?)
-        .await?;
+    let video = client.generate_video(None, &video_request).await?;
     println!("generateVideo: {}", video.data.task_id.as_str());
     let task_id: TaskId = video.data.task_id.as_str().parse()?;
     let status = client.get_task_status(&task_id).await?;
