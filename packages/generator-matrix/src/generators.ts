@@ -50,7 +50,7 @@ export const generators: Generator[] = [
     client: "java",
     setup: [openapiGeneratorJar],
     build: [
-      "cd seedance-java && mvn -q -B -DskipTests package && mvn -q -B dependency:build-classpath -Dmdep.outputFile=classpath.txt",
+      "cd seedance-java && mvn -q -B -Dmaven.test.skip=true package && mvn -q -B dependency:build-classpath -Dmdep.outputFile=classpath.txt",
       `javac -d classes -cp "${javaClasspath}" Main.java`,
     ],
     call: `java -cp "${javaClasspath}" Main`,
