@@ -87,7 +87,9 @@ export function validatorsModule(spec: Spec): string {
 
   const unknownKeywords = (schema: Schema, mode: Mode, where: string) => {
     for (const key of Object.keys(schema)) {
-      const known = mode === "request" ? COMPILED.has(key) || ANNOTATIONS.has(key) : !COMBINATORS.has(key);
+      // `x-…` extensions (x-enum-varnames, …) are for other tools and never constrain a value.
+      const annotation = ANNOTATIONS.has(key) || key.startsWith("x-");
+      const known = mode === "request" ? COMPILED.has(key) || annotation : !COMBINATORS.has(key);
       if (!known) throw new Error(`${where}: cannot compile keyword "${key}" in a ${mode} check`);
     }
   };

@@ -2,9 +2,9 @@ from enum import Enum
 
 
 class VideoResolution(str, Enum):
-    VALUE_0 = "720p"
-    VALUE_1 = "1080p"
-    VALUE_2 = "4k"
+    VIDEO_1080P = "1080p"
+    VIDEO_4K = "4k"
+    VIDEO_720P = "720p"
 
     def __str__(self) -> str:
         return str(self.value)
