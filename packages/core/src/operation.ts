@@ -8,7 +8,7 @@ import type { Client } from "./generated/client/index.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
-import { type RequestOptions, send, type TransportConfig } from "./transport/send.js";
+import { type RawResult, type RequestOptions, send, type TransportConfig } from "./transport/send.js";
 import { validateRequest } from "./validation.js";
 
 export interface ClientContext {
@@ -28,6 +28,22 @@ interface GeneratedRequest {
 
 // biome-ignore lint/suspicious/noExplicitAny: any generated operation; its own parameter type is read back below.
 type Operation = (options: any) => unknown;
+
+/** The call's result for `withResponse()`; its `Response` is built only if read (fetch's classes are costly to load and make). */
+function withResponse<T>(data: T, { response, requestId, rateLimit }: RawResult): WithResponse<T> {
+  let built: Response | undefined;
+  return {
+    data,
+    status: response.status,
+    headers: response.headers,
+    get response() {
+      built ??= new Response(response.body, { status: response.status, headers: response.headers });
+      return built;
+    },
+    requestId,
+    rateLimit,
+  };
+}
 
 /** The envelope's `data`, camelCased. */
 export type Unwrapped<TEnvelope> = TEnvelope extends { data: infer Data } ? CamelCase<Data> : never;
@@ -61,7 +77,7 @@ export function callOperation<TEnvelope, TOperation extends Operation>(
       checkResponse(responseSchema, result);
       const envelope = result.body as { data: unknown };
       const data = toCamelCase(envelope.data) as Unwrapped<TEnvelope>;
-      return { data, response: result.response, requestId: result.requestId, rateLimit: result.rateLimit };
+      return withResponse(data, result);
     };
   // The generated operations need only get/post of their client interface.
   const client = { get: run("GET"), post: run("POST") } as unknown as Client;

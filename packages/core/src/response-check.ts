@@ -3,6 +3,7 @@
 // missing altogether is an error the caller should see rather than an `undefined` later.
 import { type GenericSchema, safeParse } from "valibot";
 import { UnexpectedResponseError } from "./errors.js";
+import { baseInit } from "./transport/response.js";
 import type { RawResult } from "./transport/send.js";
 
 /** Issue types a newer server can legitimately cause: values outside the enums this SDK knows. */
@@ -15,10 +16,7 @@ export function checkResponse(schema: GenericSchema, result: RawResult): void {
   if (!issue) return;
   const field = (issue.path ?? []).map((item) => String(item.key)).join(".");
   throw new UnexpectedResponseError({
-    status: result.response.status,
+    ...baseInit(result.response, result.rateLimit),
     message: `The response does not match the API: ${field || "body"}: ${issue.message}`,
-    requestId: result.requestId,
-    rateLimit: result.rateLimit,
-    headers: result.response.headers,
   });
 }

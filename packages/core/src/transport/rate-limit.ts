@@ -1,4 +1,7 @@
 // Reads the X-RateLimit-* headers that every response carries.
+import type { TransportResponse } from "./transport.js";
+
+type ResponseHeaders = TransportResponse["headers"];
 
 /** The key's quota as of the latest response. */
 export interface RateLimit {
@@ -8,14 +11,14 @@ export interface RateLimit {
   resetAt: Date;
 }
 
-const intHeader = (headers: Headers, name: string): number | undefined => {
-  const raw = headers.get(name);
-  if (raw === null || raw.trim() === "") return undefined;
+const intHeader = (headers: ResponseHeaders, name: string): number | undefined => {
+  const raw = headers[name];
+  if (raw === undefined || raw.trim() === "") return undefined;
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
-export function parseRateLimit(headers: Headers): RateLimit | undefined {
+export function parseRateLimit(headers: ResponseHeaders): RateLimit | undefined {
   const limit = intHeader(headers, "x-ratelimit-limit");
   const remaining = intHeader(headers, "x-ratelimit-remaining");
   const reset = intHeader(headers, "x-ratelimit-reset");
@@ -27,7 +30,7 @@ export function parseRateLimit(headers: Headers): RateLimit | undefined {
 export class RateLimitState {
   latest: RateLimit | undefined;
 
-  update(headers: Headers): RateLimit | undefined {
+  update(headers: ResponseHeaders): RateLimit | undefined {
     const parsed = parseRateLimit(headers);
     if (parsed) this.latest = parsed;
     return parsed;
