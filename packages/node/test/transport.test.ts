@@ -45,30 +45,39 @@ it("builds withResponse()'s Response only when it is read, from the same status,
   }
 });
 
+/** Runs an ES module `source` in a fresh Node with `env` added, killed (with its group) if it hangs; its stdout. */
+function runNode(source: string, env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (err += chunk));
+    const timer = setTimeout(() => {
+      process.kill(-(child.pid as number), "SIGKILL");
+      reject(new Error(`node -e ${JSON.stringify(source)} hung; stderr: ${err}`));
+    }, 30_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`node -e ${JSON.stringify(source)} exited with ${code}: ${err}`));
+    });
+  });
+}
+
 /** The Node built-ins a fresh process has loaded after `script`, beyond what a bare one has. */
 async function builtinsLoadedBy(script: string): Promise<string[]> {
-  const list = (body: string) =>
-    new Promise<string[]>((resolve, reject) => {
-      const source = `${body}\nprocess.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith("NativeModule"))));`;
-      const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
-        cwd: import.meta.dirname,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (chunk) => (out += chunk));
-      child.stderr.on("data", (chunk) => (err += chunk));
-      const timer = setTimeout(() => {
-        process.kill(-(child.pid as number), "SIGKILL");
-        reject(new Error(`node -e ${JSON.stringify(body)} hung; stderr: ${err}`));
-      }, 30_000);
-      child.on("exit", (code) => {
-        clearTimeout(timer);
-        if (code === 0) resolve(JSON.parse(out) as string[]);
-        else reject(new Error(`node -e ${JSON.stringify(body)} exited with ${code}: ${err}`));
-      });
-    });
+  const list = async (body: string) =>
+    JSON.parse(
+      await runNode(
+        `${body}\nprocess.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith("NativeModule"))));`,
+      ),
+    ) as string[];
   const bare = new Set(await list(""));
   return (await list(script)).filter((name) => !bare.has(name));
 }
@@ -87,5 +96,23 @@ it("import and construct load no fetch (undici), streams, fs or crypto; a call l
     ).toEqual([]);
   } finally {
     await server.stop();
+  }
+});
+
+it("follows HTTP_PROXY and NO_PROXY as Node's own clients do, under NODE_USE_ENV_PROXY=1", async () => {
+  // The proxy answers itself, so the API's host need not exist: a call that bypasses it fails to resolve.
+  const proxy = await startScriptedServer((_, res) => sendJson(res, 200, imageOk));
+  const call = `import { SeedanceClient } from "@seedance/node";
+const client = new SeedanceClient({ apiKey: "sk-test", baseUrl: "http://api.seedance.invalid", maxRetries: 0 });
+const outcome = await client.seedream.generate(${JSON.stringify(params)}).then((image) => image.taskId, (error) => error.name);
+process.stdout.write(outcome);`;
+  try {
+    const env = { NODE_USE_ENV_PROXY: "1", HTTP_PROXY: proxy.url };
+    expect(await runNode(call, env)).toBe("task-1");
+    expect(proxy.requests.map((request) => request.path)).toEqual(["http://api.seedance.invalid/v1/seedream/generate"]);
+    expect(await runNode(call, { ...env, NO_PROXY: "api.seedance.invalid" })).toBe("APIConnectionError");
+    expect(proxy.requests).toHaveLength(1);
+  } finally {
+    await proxy.stop();
   }
 });
