@@ -52,7 +52,7 @@ function authHeaders(options: ClientOptions): Record<string, string> {
   const scheme = options.authScheme ?? "bearer";
   if (scheme === "none") return {};
   if (!options.apiKey) throw new SeedanceError(MISSING_KEY);
-  return scheme === "bearer" ? { Authorization: `Bearer ${options.apiKey}` } : { "X-API-Key": options.apiKey };
+  return scheme === "bearer" ? { authorization: `Bearer ${options.apiKey}` } : { "x-api-key": options.apiKey };
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
@@ -84,11 +84,7 @@ export class SeedanceClient {
         baseUrl: this.baseUrl,
         // The global fetch is read at the first call, not here: in Node, touching it loads undici.
         transport: options.transport ?? fetchTransport((url, init) => (userFetch ?? globalThis.fetch)(url, init)),
-        headers: {
-          accept: "application/json",
-          ...lowerCaseNames(options.defaultHeaders),
-          ...lowerCaseNames(authHeaders(options)),
-        },
+        headers: { ...lowerCaseNames(options.defaultHeaders), ...authHeaders(options) },
         timeout: nonNegative("timeout", options.timeout, 300_000),
         maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
         holdOnRateLimit: options.holdOnRateLimit ?? true,

@@ -108,7 +108,8 @@ async function attemptOnce(
     return { failed, retryable: safeToRepeat };
   }
   const rateLimit = config.rateLimit.update(response.headers);
-  if (response.status >= 200 && response.status < 300) {
+  // Transports hand over final responses only (1xx are interim), so below 300 is a success.
+  if (response.status < 300) {
     try {
       const body = successBody(response, rateLimit);
       return { done: { body, response, requestId: response.headers["x-request-id"], rateLimit } };

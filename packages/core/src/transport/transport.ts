@@ -33,7 +33,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export const fetchTransport =
   (fetch: FetchLike): Transport =>
   async ({ method, url, headers, body, signal }) => {
-    const response = await fetch(url, { method, headers, body: body ?? null, signal });
+    const response = await fetch(url, { method, headers, body, signal });
     const text = await response.text();
     return { status: response.status, headers: Object.fromEntries(response.headers), body: text };
   };
