@@ -2,7 +2,7 @@
 // our row checked against its target and against the best anchor. Printed as text, written as
 // Markdown and JSON to results/.
 import { mkdir, writeFile } from "node:fs/promises";
-import { CONTENDERS, OURS } from "./contenders/index.ts";
+import { CONTENDERS } from "./contenders/index.ts";
 
 /** A median, or why the contender has none. */
 export type Value = number | { error: string };
@@ -16,8 +16,13 @@ export interface Figure {
   values: Record<string, Value>;
   /** Extra detail per id, such as the bundle's other sizes. */
   notes?: Record<string, string>;
-  /** Our target, judged on our row. */
-  target?: { text: string; met: (value: number, ratio: number) => boolean };
+  /** Our targets by contender id (our builds), each judged on its own row. */
+  targets?: Record<string, Target>;
+}
+
+export interface Target {
+  text: string;
+  met: (value: number, ratio: number) => boolean;
 }
 
 type Row = Record<(typeof COLUMNS)[number], string>;
@@ -25,6 +30,7 @@ type Row = Record<(typeof COLUMNS)[number], string>;
 const COLUMNS = ["contender", "median", "× base", "target", "result", "best anchor", "note"] as const;
 const NUMERIC = new Set<string>(["median", "× base"]);
 const ANCHORS = CONTENDERS.filter(({ kind }) => kind === "anchor").map(({ id }) => id);
+const OURS = new Set(CONTENDERS.filter(({ kind }) => kind === "ours").map(({ id }) => id));
 const NAMES: Record<string, string> = Object.fromEntries(CONTENDERS.map(({ id, name }) => [id, name]));
 
 const label = (id: string): string => NAMES[id] ?? id;
@@ -53,11 +59,12 @@ function rows(figure: Figure): Row[] {
     if (typeof value !== "number") return { ...row, note: `could not run: ${value.error}` };
     row.median = figure.format(value);
     row["× base"] = times(value);
-    if (id !== OURS) return row;
-    if (figure.target) {
-      row.target = figure.target.text;
-      row.result = figure.target.met(value, ratio(value)) ? "pass" : "miss";
+    const target = figure.targets?.[id];
+    if (target) {
+      row.target = target.text;
+      row.result = target.met(value, ratio(value)) ? "pass" : "miss";
     }
+    if (!OURS.has(id)) return row;
     if (best) {
       row["best anchor"] =
         `${atLeastAsGood(value, best.value) ? "pass" : "miss"}: ${label(best.id)} ${times(best.value)}`;
@@ -103,7 +110,10 @@ export async function report(figures: Figure[], context: Record<string, string |
   await mkdir(dir, { recursive: true });
   const json = {
     context,
-    figures: figures.map(({ format: _, target, ...figure }) => ({ ...figure, target: target?.text })),
+    figures: figures.map(({ format: _, targets, ...figure }) => ({
+      ...figure,
+      targets: Object.fromEntries(Object.entries(targets ?? {}).map(([id, target]) => [id, target.text])),
+    })),
   };
   await writeFile(new URL("bench.json", dir), `${JSON.stringify(json, null, 2)}\n`);
   await writeFile(new URL("bench.md", dir), `# pnpm bench\n\n${heading}\n\n${markdown(groups)}\n`);

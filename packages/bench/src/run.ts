@@ -4,7 +4,14 @@ import { cpus, loadavg } from "node:os";
 import { buildRunnables, runnable } from "./build.ts";
 import { startNode } from "./child.ts";
 import { CONTENDERS } from "./contenders/index.ts";
-import { bundleFigure, coldStartFigure, loadFigures, memoryFigures, pollingFigure, webhookFigures } from "./figures.ts";
+import {
+  bundleFigure,
+  coldStartFigures,
+  loadFigures,
+  memoryFigures,
+  pollingFigure,
+  webhookFigures,
+} from "./figures.ts";
 import { type BundleSize, measureBundle } from "./measures/bundle.ts";
 import { measureColdStart } from "./measures/cold-start.ts";
 import { measureLoad } from "./measures/load.ts";
@@ -58,8 +65,8 @@ try {
   const bundles: Record<string, BundleSize | { error: string }> = {};
   for (const { id } of CONTENDERS) bundles[id] = await measureBundle(id).catch(failure);
 
-  step(`cold start, ${PLAN.coldRuns} runs each`);
-  const cold = await measureColdStart(modules, PLAN.coldRuns);
+  step(`cold start, with and without a first request, ${PLAN.coldRuns} runs each`);
+  const cold = await measureColdStart(modules, baseUrl, PLAN.coldRuns);
 
   step(`latency and throughput, ${PLAN.repetitions} repetitions`);
   // A crash of the shared client process leaves every contender without these figures, said so in each row.
@@ -88,7 +95,7 @@ try {
   await report(
     [
       bundleFigure(bundles),
-      coldStartFigure(cold, PLAN.coldRuns),
+      ...coldStartFigures(cold, PLAN.coldRuns),
       ...loadFigures(load, IN_FLIGHT),
       ...memoryFigures(memory, PLAN.memoryCalls),
       pollingFigure(waits, TASK_SECONDS),

@@ -4,7 +4,11 @@ import type { RateLimit } from "./transport/rate-limit.js";
 
 export interface WithResponse<T> {
   data: T;
-  response: Response;
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** A web `Response` of the same status, headers and body text, built on first read. */
+  readonly response: Response;
   requestId: string | undefined;
   rateLimit: RateLimit | undefined;
 }
@@ -24,7 +28,7 @@ export class APIPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  /** The data together with the raw Response, its `X-Request-Id` and the parsed rate limit. */
+  /** The data together with the status, headers, `X-Request-Id`, parsed rate limit and (lazily) a `Response`. */
   withResponse(): Promise<WithResponse<T>> {
     // The caller handles the outcome through this promise; keep the data-only twin from being reported as unhandled.
     this.catch(() => {});

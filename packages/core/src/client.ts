@@ -7,6 +7,8 @@ import { Seedream } from "./resources/seedream.js";
 import { Task } from "./resources/task.js";
 import { TaskEstimates } from "./task-estimates.js";
 import { type RateLimit, RateLimitState, type RateLimitStore } from "./transport/rate-limit.js";
+import { lowerCaseNames } from "./transport/send.js";
+import { type FetchLike, fetchTransport, type Transport } from "./transport/transport.js";
 
 export const DEFAULT_BASE_URL = "https://api.seedance2api.com";
 
@@ -25,7 +27,12 @@ export interface ClientOptions {
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
   /** A custom fetch (e.g. with a proxy agent), called as a plain function with `(url, init)`. */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  fetch?: FetchLike;
+  /**
+   * How requests are sent, for runtimes with something faster than fetch (`@seedance/node` passes
+   * one over node:http). Default: the `fetch` option, else the global `fetch`, looked up per call.
+   */
+  transport?: Transport;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>;
   /** Where log lines go (default `console`) and from which level (default `"warn"`). */
@@ -50,7 +57,7 @@ function authHeaders(options: ClientOptions): Record<string, string> {
   const scheme = options.authScheme ?? "bearer";
   if (scheme === "none") return {};
   if (!options.apiKey) throw new SeedanceError(MISSING_KEY);
-  return scheme === "bearer" ? { Authorization: `Bearer ${options.apiKey}` } : { "X-API-Key": options.apiKey };
+  return scheme === "bearer" ? { authorization: `Bearer ${options.apiKey}` } : { "x-api-key": options.apiKey };
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
@@ -80,8 +87,9 @@ export class SeedanceClient {
     this.#context = {
       transport: {
         baseUrl: this.baseUrl,
-        fetch: (url, init) => (userFetch ?? globalThis.fetch)(url, init),
-        headers: { ...options.defaultHeaders, ...authHeaders(options) },
+        // The global fetch is read at the first call, not here: in Node, touching it loads undici.
+        transport: options.transport ?? fetchTransport((url, init) => (userFetch ?? globalThis.fetch)(url, init)),
+        headers: { ...lowerCaseNames(options.defaultHeaders), ...authHeaders(options) },
         timeout: nonNegative("timeout", options.timeout, 300_000),
         maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
         holdOnRateLimit: options.holdOnRateLimit ?? true,

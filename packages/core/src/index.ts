@@ -24,6 +24,13 @@ export type { Seedream } from "./resources/seedream.js";
 export type { Task } from "./resources/task.js";
 export { createMemoryRateLimitStore, type RateLimit, type RateLimitStore } from "./transport/rate-limit.js";
 export type { RequestOptions } from "./transport/send.js";
+export {
+  type FetchLike,
+  fetchTransport,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from "./transport/transport.js";
 export type * from "./types.js";
 export { type OperationId, validateOperationRequest } from "./validation.js";
 export type { TaskEventSource, WaitOptions } from "./wait.js";

@@ -7,7 +7,7 @@ import type { OperationSpec } from "./generated/validators.gen.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
-import { type RequestOptions, send, type TransportConfig } from "./transport/send.js";
+import { type RawResult, type RequestOptions, send, type TransportConfig } from "./transport/send.js";
 import { toValidationError } from "./validation.js";
 
 export interface ClientContext {
@@ -21,6 +21,22 @@ export interface ClientContext {
 export interface OperationInput {
   body?: unknown;
   path?: Record<string, string>;
+}
+
+/** The call's result for `withResponse()`; its `Response` is built only if read (fetch's classes are costly to load and make). */
+function withResponse<T>(data: T, { response, requestId, rateLimit }: RawResult): WithResponse<T> {
+  let built: Response | undefined;
+  return {
+    data,
+    status: response.status,
+    headers: response.headers,
+    get response() {
+      built ??= new Response(response.body, { status: response.status, headers: response.headers });
+      return built;
+    },
+    requestId,
+    rateLimit,
+  };
 }
 
 /** The envelope's `data`, camelCased. */
@@ -53,7 +69,7 @@ export function callOperation<TEnvelope>(
     const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
     checkResponse(operation, result);
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
-    return { data, response: result.response, requestId: result.requestId, rateLimit: result.rateLimit };
+    return withResponse(data, result);
   };
   return new APIPromise(run());
 }

@@ -3,6 +3,7 @@
 // missing altogether is an error the caller should see rather than an `undefined` later.
 import { UnexpectedResponseError } from "./errors.js";
 import type { OperationSpec } from "./generated/validators.gen.js";
+import { baseInit } from "./transport/response.js";
 import type { RawResult } from "./transport/send.js";
 
 export function checkResponse(operation: OperationSpec, result: RawResult): void {
@@ -10,10 +11,7 @@ export function checkResponse(operation: OperationSpec, result: RawResult): void
   if (!issue) return;
   const problem = issue.constraint === "required" ? "missing" : `expected ${issue.limit}`;
   throw new UnexpectedResponseError({
-    status: result.response.status,
+    ...baseInit(result.response, result.rateLimit),
     message: `The response does not match the API: ${issue.field || "body"}: ${problem}`,
-    requestId: result.requestId,
-    rateLimit: result.rateLimit,
-    headers: result.response.headers,
   });
 }

@@ -1,17 +1,18 @@
-// The Node client: the edge client (environment variables, core's behaviour) plus downloads to disk.
-// Node's fetch (undici) keeps connections alive and reuses them across calls on its own; the test
-// `keep-alive.test.ts` shows a run of calls sharing one connection, so no custom Agent is needed.
+// The Node client: the edge client (environment variables, core's behaviour) sending over node:http
+// instead of fetch, plus downloads to disk.
 import { SeedanceClient as EdgeClient, type EdgeClientOptions } from "@seedance/edge";
-import { type DownloadDestination, type DownloadOptions, download, type Fetch } from "./download.js";
+import type { DownloadDestination, DownloadOptions, Fetch } from "./download.js";
+import { defaultTransport } from "./transport/default.js";
+import type { HttpTransportOptions } from "./transport/http.js";
 
-export type NodeClientOptions = EdgeClientOptions;
+export interface NodeClientOptions extends EdgeClientOptions, HttpTransportOptions {}
 
 export class SeedanceClient extends EdgeClient {
   readonly #fetch: Fetch;
 
   /** `new SeedanceClient()` reads `SEEDANCE_API_KEY` and `SEEDANCE_BASE_URL`; explicit options win. */
-  constructor(options: NodeClientOptions = {}) {
-    super(options);
+  constructor({ agent, ...options }: NodeClientOptions = {}) {
+    super({ ...options, transport: options.transport ?? defaultTransport(options.fetch, agent) });
     const custom = options.fetch;
     this.#fetch = (url, init) => (custom ?? globalThis.fetch)(url, init);
   }
@@ -20,7 +21,9 @@ export class SeedanceClient extends EdgeClient {
    * Streams `url` (e.g. a finished task's `videoUrl`) to a file path or a stream without holding it
    * in memory. Sends no API key: result URLs are public links.
    */
-  download(url: string, destination: DownloadDestination, options?: DownloadOptions): Promise<{ bytes: number }> {
+  async download(url: string, destination: DownloadDestination, options?: DownloadOptions): Promise<{ bytes: number }> {
+    // Loaded on first use: streams and fs cost every import otherwise.
+    const { download } = await import("./download.js");
     return download(this.#fetch, url, destination, options);
   }
 }

@@ -4,6 +4,7 @@ export * from "@seedance/edge";
 export { type NodeClientOptions, SeedanceClient } from "./client.js";
 export type { DownloadDestination, DownloadOptions, DownloadProgress } from "./download.js";
 export { createNodeProxyHandler, type NodeProxyHandler } from "./proxy.js";
+export { type HttpTransportOptions, httpTransport } from "./transport/http.js";
 export type { NodeHandler } from "./web-bridge.js";
 // These webhook exports shadow edge's of the same names: the same functions, with node:crypto's HMAC.
 export {

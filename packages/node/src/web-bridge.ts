@@ -1,9 +1,10 @@
 // Node http ↔ fetch, shared by the adapters over @seedance/edge's handlers: an IncomingMessage as
 // a web Request, and a web Response streamed back into the ServerResponse.
+// node:stream is looked up when a request arrives, not at import: most apps never serve one.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+
+const streams = () => process.getBuiltinModule("node:stream");
 
 /** A Node http request listener that is also Express middleware (`next` gets the handler's errors). */
 export type NodeHandler = (
@@ -33,11 +34,13 @@ export function toRequest(incoming: IncomingMessage, body: BodyInit | undefined,
 export const carriesBody = ({ method = "GET" }: IncomingMessage) => method !== "GET" && method !== "HEAD";
 
 /** The incoming message's body stream as a web stream. */
-export const bodyStream = (incoming: IncomingMessage) => Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+export const bodyStream = (incoming: IncomingMessage) =>
+  streams().Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
 
 export async function sendResponse(outgoing: ServerResponse, response: Response): Promise<void> {
   outgoing.writeHead(response.status, response.statusText, Object.fromEntries(response.headers));
   if (!response.body) return void outgoing.end();
   // A failed pipe means the client went away; pipeline has already destroyed both ends.
-  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), outgoing).catch(() => {});
+  const { Readable, promises } = streams();
+  await promises.pipeline(Readable.fromWeb(response.body as NodeReadableStream), outgoing).catch(() => {});
 }

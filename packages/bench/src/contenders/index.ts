@@ -10,7 +10,9 @@ export interface Contender {
 export const CONTENDERS: readonly Contender[] = [
   { id: "fetch", name: "raw fetch", kind: "baseline" },
   { id: "undici", name: "raw undici.request", kind: "floor" },
-  { id: "seedance-sdk", name: "seedance-sdk", kind: "ours" },
+  { id: "node-http", name: "raw node:http", kind: "floor" },
+  { id: "seedance-sdk", name: "seedance-sdk (Node build)", kind: "ours" },
+  { id: "seedance-edge", name: "seedance-sdk fetch build (@seedance/edge)", kind: "ours" },
   { id: "openai", name: "openai", kind: "anchor" },
   { id: "replicate", name: "replicate", kind: "anchor" },
   { id: "fal", name: "@fal-ai/client", kind: "anchor" },
@@ -19,3 +21,4 @@ export const CONTENDERS: readonly Contender[] = [
 
 export const BASELINE = "fetch";
 export const OURS = "seedance-sdk";
+export const OURS_FETCH = "seedance-edge";

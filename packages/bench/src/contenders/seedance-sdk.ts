@@ -1,5 +1,5 @@
-// Our SDK as users install it: `seedance-sdk` resolves to @seedance/node in Node and to
-// @seedance/browser when bundled for the browser.
+// Our SDK as users install it: `seedance-sdk` resolves to @seedance/node in Node (which sends over
+// node:http) and to @seedance/browser when bundled for the browser.
 import { SeedanceClient } from "seedance-sdk";
 import type { Call } from "../contender.ts";
 import { API_KEY, PROMPT } from "./request.ts";

@@ -1,5 +1,8 @@
 // Reads the X-RateLimit-* headers that every response carries, and keeps the quota in a store:
 // this process's memory by default, or one shared by every process that uses the same key.
+import type { TransportResponse } from "./transport.js";
+
+type ResponseHeaders = TransportResponse["headers"];
 
 /** The key's quota as of the latest response. */
 export interface RateLimit {
@@ -20,14 +23,14 @@ export interface RateLimitStore {
   set(rateLimit: RateLimit): void;
 }
 
-const intHeader = (headers: Headers, name: string): number | undefined => {
-  const raw = headers.get(name);
-  if (raw === null || raw.trim() === "") return undefined;
+const intHeader = (headers: ResponseHeaders, name: string): number | undefined => {
+  const raw = headers[name];
+  if (raw === undefined || raw.trim() === "") return undefined;
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
-export function parseRateLimit(headers: Headers): RateLimit | undefined {
+export function parseRateLimit(headers: ResponseHeaders): RateLimit | undefined {
   const limit = intHeader(headers, "x-ratelimit-limit");
   const remaining = intHeader(headers, "x-ratelimit-remaining");
   const reset = intHeader(headers, "x-ratelimit-reset");
@@ -58,7 +61,7 @@ export class RateLimitState {
     return this.#store.get();
   }
 
-  update(headers: Headers): RateLimit | undefined {
+  update(headers: ResponseHeaders): RateLimit | undefined {
     const parsed = parseRateLimit(headers);
     if (parsed) this.#store.set(parsed);
     return parsed;

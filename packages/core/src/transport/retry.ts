@@ -1,4 +1,5 @@
 // When a failed attempt may be retried, and how long to wait before the next one.
+import type { TransportResponse } from "./transport.js";
 
 /** Statuses worth another attempt when repeating the request is safe. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -25,13 +26,13 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
  * The wait the server asked for, in milliseconds: `Retry-After` (seconds or an HTTP date), else
  * `X-RateLimit-RetryAfter` (seconds). Undefined when neither is present or readable.
  */
-export function serverRetryDelay(headers: Headers, now: number = Date.now()): number | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
+export function serverRetryDelay(headers: TransportResponse["headers"], now: number = Date.now()): number | undefined {
+  const retryAfter = headers["retry-after"]?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  const seconds = Number(headers.get("x-ratelimit-retryafter") ?? Number.NaN);
+  const seconds = Number(headers["x-ratelimit-retryafter"] ?? Number.NaN);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }

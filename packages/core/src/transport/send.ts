@@ -7,15 +7,12 @@ import { Deadline } from "./deadline.js";
 import type { RateLimit, RateLimitState } from "./rate-limit.js";
 import { errorFromBody, successBody } from "./response.js";
 import { backoffDelay, isRetryableStatus, serverRetryDelay } from "./retry.js";
+import type { Transport, TransportResponse } from "./transport.js";
 
 export interface TransportConfig {
   baseUrl: string;
-  /**
-   * Called as fetch(url, init), never fetch(new Request(...)): Node's fetch loses the abort signal
-   * of a Request object once that object is garbage-collected, so a timed-out call could hang.
-   */
-  fetch: (url: string, init: RequestInit) => Promise<Response>;
-  /** Default headers plus the one auth header. */
+  transport: Transport;
+  /** Default headers plus the one auth header, lower-case names. */
   headers: Record<string, string>;
   timeout: number;
   maxRetries: number;
@@ -47,7 +44,8 @@ export interface HttpRequest {
 
 export interface RawResult {
   body: unknown;
-  response: Response;
+  /** The response as the transport gave it (its `body` is the text `body` was parsed from). */
+  response: TransportResponse;
   requestId: string | undefined;
   rateLimit: RateLimit | undefined;
 }
@@ -99,14 +97,9 @@ async function attemptOnce(
   deadline: Deadline,
   safeToRepeat: boolean,
 ): Promise<Attempt> {
-  let response: Response;
-  let text: string;
+  let response: TransportResponse;
   try {
-    response = await config.fetch(
-      `${config.baseUrl}${request.path}`,
-      buildInit(config, request, options, deadline.signal),
-    );
-    text = await response.text();
+    response = await config.transport(buildRequest(config, request, options, deadline.signal));
   } catch (cause) {
     const stop = deadline.reason();
     if (stop) return { failed: stop, retryable: false };
@@ -115,31 +108,35 @@ async function attemptOnce(
     return { failed, retryable: safeToRepeat };
   }
   const rateLimit = config.rateLimit.update(response.headers);
-  if (response.ok) {
+  // Transports hand over final responses only (1xx are interim), so below 300 is a success.
+  if (response.status < 300) {
     try {
-      const body = successBody(response, text, rateLimit);
-      return { done: { body, response, requestId: response.headers.get("x-request-id") ?? undefined, rateLimit } };
+      const body = successBody(response, rateLimit);
+      return { done: { body, response, requestId: response.headers["x-request-id"], rateLimit } };
     } catch (failed) {
       return { failed: failed as APIError, retryable: false };
     }
   }
   return {
-    failed: errorFromBody(response, text, rateLimit, config.redact),
+    failed: errorFromBody(response, rateLimit, config.redact),
     retryable: isRetryableStatus(response.status, safeToRepeat),
     serverWait: serverRetryDelay(response.headers),
   };
 }
 
-function buildInit(config: TransportConfig, request: HttpRequest, options: RequestOptions, signal: AbortSignal) {
-  const headers = new Headers(config.headers);
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
-  if (request.idempotencyKey) headers.set("Idempotency-Key", request.idempotencyKey);
-  const init: RequestInit = { method: request.method, headers, signal };
-  if (request.body !== undefined) {
-    headers.set("Content-Type", "application/json");
-    init.body = JSON.stringify(request.body);
-  }
-  return init;
+function buildRequest(config: TransportConfig, request: HttpRequest, options: RequestOptions, signal: AbortSignal) {
+  const headers: Record<string, string> = { ...config.headers, ...lowerCaseNames(options.headers) };
+  if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return { method: request.method, url: `${config.baseUrl}${request.path}`, headers, body, signal };
+}
+
+/** Header names are case-insensitive: lower-cased, a caller's header replaces a default of any case. */
+export function lowerCaseNames(headers: Record<string, string> | undefined): Record<string, string> {
+  const lower: Record<string, string> = {};
+  for (const name in headers) lower[name.toLowerCase()] = headers[name] as string;
+  return lower;
 }
 
 async function holdForQuota(config: TransportConfig, deadline: Deadline, label: string): Promise<void> {

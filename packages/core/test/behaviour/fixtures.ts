@@ -2,6 +2,7 @@
 import { type Script, type ScriptedServer, startScriptedServer } from "@seedance/testkit";
 import { afterEach } from "vitest";
 import { type ClientOptions, SeedanceClient } from "../../src/index.js";
+import { transportOptions } from "../transports.js";
 
 export const imageOk = {
   status: "success",
@@ -40,10 +41,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.stop()));
 });
 
+/** A client over the transport of the suite running now (see `overEachTransport`). */
+export const newClient = (options: ClientOptions) => new SeedanceClient({ ...transportOptions(), ...options });
+
 /** A scripted server, stopped after the test, and a client pointed at it. */
 export async function scripted(script: Script, options: ClientOptions = {}) {
   const server = await startScriptedServer(script);
   servers.push(server);
-  const client = new SeedanceClient({ apiKey: "sk-test-behaviour", baseUrl: server.url, ...options });
+  const client = newClient({ apiKey: "sk-test-behaviour", baseUrl: server.url, ...options });
   return { server, client };
 }

@@ -3,8 +3,9 @@
 import { inspect } from "node:util";
 import { sendJson, startScriptedServer } from "@seedance/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SeedanceClient } from "../../src/index.js";
-import { imageOk, imageParams, taskStatus, videoAccepted, videoParams } from "../behaviour/fixtures.js";
+import type { SeedanceClient } from "../../src/index.js";
+import { imageOk, imageParams, newClient, taskStatus, videoAccepted, videoParams } from "../behaviour/fixtures.js";
+import { overEachTransport } from "../transports.js";
 import { faults } from "./faults.js";
 
 const canary = "sk-test-FAULT-CANARY-3b9d";
@@ -68,41 +69,43 @@ afterEach(async () => {
   expect(openHandles()).toBeLessThanOrEqual(handlesBefore);
 });
 
-describe.each(faults)("$name", (fault) => {
-  it.each(operations)(`$name ends with ${fault.outcome}`, async (op) => {
-    const seen = new Map<string, number>();
-    const server = await startScriptedServer((request, res) => {
-      const key = request.headers["idempotency-key"] as string | undefined;
-      const attempt = seen.get(key ?? request.path) ?? 0;
-      seen.set(key ?? request.path, attempt + 1);
-      if (fault.hits === "always" || attempt === 0) fault.answer(res, op.ok);
-      else sendJson(res, op.ok.status, op.ok.body);
-    });
-    try {
-      const client = new SeedanceClient({
-        apiKey: canary,
-        baseUrl: server.url,
-        timeout: TIMEOUT,
-        maxRetries: MAX_RETRIES,
+overEachTransport(() => {
+  describe.each(faults)("$name", (fault) => {
+    it.each(operations)(`$name ends with ${fault.outcome}`, async (op) => {
+      const seen = new Map<string, number>();
+      const server = await startScriptedServer((request, res) => {
+        const key = request.headers["idempotency-key"] as string | undefined;
+        const attempt = seen.get(key ?? request.path) ?? 0;
+        seen.set(key ?? request.path, attempt + 1);
+        if (fault.hits === "always" || attempt === 0) fault.answer(res, op.ok);
+        else sendJson(res, op.ok.status, op.ok.body);
       });
-      const started = Date.now();
-      const outcome = await op.call(client).then(
-        () => "success",
-        (error: Error) => {
-          expect(`${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 4 })}`).not.toContain(canary);
-          return error.name;
-        },
-      );
-      expect(outcome).toBe(fault.outcome);
-      expect(Date.now() - started).toBeLessThan(TIMEOUT + 300);
-      expect(server.requests.length).toBeLessThanOrEqual(MAX_RETRIES + 1);
-      if (op.method === "POST") {
-        // However many attempts, one logical call is one idempotency key: the server generates once.
-        const keys = new Set(server.requests.map((request) => request.headers["idempotency-key"]));
-        expect(keys.size).toBe(1);
+      try {
+        const client = newClient({
+          apiKey: canary,
+          baseUrl: server.url,
+          timeout: TIMEOUT,
+          maxRetries: MAX_RETRIES,
+        });
+        const started = Date.now();
+        const outcome = await op.call(client).then(
+          () => "success",
+          (error: Error) => {
+            expect(`${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 4 })}`).not.toContain(canary);
+            return error.name;
+          },
+        );
+        expect(outcome).toBe(fault.outcome);
+        expect(Date.now() - started).toBeLessThan(TIMEOUT + 300);
+        expect(server.requests.length).toBeLessThanOrEqual(MAX_RETRIES + 1);
+        if (op.method === "POST") {
+          // However many attempts, one logical call is one idempotency key: the server generates once.
+          const keys = new Set(server.requests.map((request) => request.headers["idempotency-key"]));
+          expect(keys.size).toBe(1);
+        }
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
-    }
+    });
   });
 });

@@ -1,10 +1,11 @@
 // Webhook verification with node:crypto's HMAC: synchronous, so a delivery costs no Web Crypto
 // thread-pool round trip (several times the throughput of one-at-a-time deliveries). The Node
 // package's verifiers and handlers default to it; everything else is core's and edge's.
-import { createHmac, createSecretKey } from "node:crypto";
+// node:crypto is looked up when a key is first used, not at import.
 import * as edge from "@seedance/edge";
 
 export const nodeHmac: edge.HmacFactory = (key) => {
+  const { createHmac, createSecretKey } = process.getBuiltinModule("node:crypto");
   // A KeyObject made once: passing raw bytes makes node:crypto build one per call (5× the cost).
   const keyObject = createSecretKey(key);
   return (content) => createHmac("sha256", keyObject).update(content).digest();

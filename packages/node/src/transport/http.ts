@@ -1,0 +1,59 @@
+// The Node transport: node:http / node:https instead of fetch. It skips the WHATWG layer (Request,
+// Headers, Response, body streams) that fetch builds and tears down per call, and loading Node's
+// bundled undici, which the first touch of a fetch global costs. Everything else a call does
+// (retries, deadlines, aborts, idempotency, the rate-limit hold) is core's, over any transport.
+import type { Agent, IncomingHttpHeaders, IncomingMessage } from "node:http";
+// Types only: core turns any rejection here into its typed errors (and its tests run this file from source).
+import type { Transport, TransportResponse } from "@seedance/core";
+
+export interface HttpTransportOptions {
+  /**
+   * The `http.Agent` (for an `http:` base URL) or `https.Agent` (for `https:`) that owns the
+   * connections, e.g. one that tunnels through a proxy. Default: Node's global agents, which keep
+   * connections alive and, when `NODE_USE_ENV_PROXY=1` (Node 24.5+), follow `HTTPS_PROXY`,
+   * `HTTP_PROXY` and `NO_PROXY` as Node's own clients do.
+   */
+  agent?: Agent;
+}
+
+/** Sends over node:http or node:https, loaded at the first request rather than at import. */
+export function httpTransport({ agent }: HttpTransportOptions = {}): Transport {
+  return ({ method, url, headers, body, signal }) =>
+    new Promise((resolve, reject) => {
+      const { request } = process.getBuiltinModule(url.startsWith("https:") ? "node:https" : "node:http");
+      const sent = body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) };
+      const outgoing = request(url, { method, headers: sent, agent, signal });
+      outgoing.on("error", reject);
+      outgoing.on("response", (incoming) => readBody(incoming, resolve, reject));
+      outgoing.end(body);
+    });
+}
+
+function readBody(
+  incoming: IncomingMessage,
+  resolve: (response: TransportResponse) => void,
+  reject: (error: Error) => void,
+): void {
+  let text = "";
+  incoming.setEncoding("utf8");
+  incoming.on("data", (chunk: string) => {
+    text += chunk;
+  });
+  incoming.on("end", () =>
+    resolve({ status: incoming.statusCode ?? 0, headers: flatten(incoming.headers), body: text }),
+  );
+  incoming.on("error", reject);
+  // A reset or a stream cut short of its Content-Length closes without "end" (a settled promise ignores this).
+  incoming.on("close", () => {
+    if (!incoming.complete) reject(new Error("The connection closed before the response was complete."));
+  });
+}
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
