@@ -126,7 +126,7 @@ export function createProgram(io: ProgramIO): Command {
     .description("check a server against the spec through Prism's validating proxy (exit 0 only with zero violations)")
     .option("--sandbox", "the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (triggers)")
     .option("--junit <file>", "also write a JUnit XML report to this file")
-    .action((flags, command: Command) => contract(contextOf(command).output, command.optsWithGlobals()));
+    .action((_flags, command: Command) => contract(contextOf(command).output, command.optsWithGlobals()));
 
   return program;
 }

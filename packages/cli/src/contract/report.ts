@@ -24,7 +24,7 @@ export function jsonSummary(report: ContractReport) {
   return { summary };
 }
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 
 /** A JUnit XML report: a test case per check, named by operation and status, for CI dashboards. */
@@ -32,17 +32,17 @@ export function junitReport(report: ContractReport): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const total = report.checks.reduce((sum, check) => sum + check.durationMs, 0);
   const cases = report.checks.map((check) => {
-    const open = `    <testcase classname="seedance contract.${escape(check.operation)}" name="${escape(`${check.status} ${check.method} ${check.path}`)}" time="${seconds(check.durationMs)}"`;
+    const open = `    <testcase classname="seedance contract.${escapeXml(check.operation)}" name="${escapeXml(`${check.status} ${check.method} ${check.path}`)}" time="${seconds(check.durationMs)}"`;
     if (check.outcome === "pass") return `${open}/>`;
     if (check.outcome === "skip")
-      return `${open}>\n      <skipped message="${escape(check.reason ?? "")}"/>\n    </testcase>`;
+      return `${open}>\n      <skipped message="${escapeXml(check.reason ?? "")}"/>\n    </testcase>`;
     const details = check.violations.map((v) => `[${v.location}] ${v.message}`).join("\n");
-    return `${open}>\n      <failure message="${escape(check.reason ?? "failed")}">${escape(details)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${escapeXml(check.reason ?? "failed")}">${escapeXml(details)}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${report.checks.length}" failures="${report.failed}" skipped="${report.skipped}" time="${seconds(total)}">`,
-    `  <testsuite name="seedance contract ${escape(report.baseUrl)}" tests="${report.checks.length}" failures="${report.failed}" skipped="${report.skipped}" time="${seconds(total)}">`,
+    `  <testsuite name="seedance contract ${escapeXml(report.baseUrl)}" tests="${report.checks.length}" failures="${report.failed}" skipped="${report.skipped}" time="${seconds(total)}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",
