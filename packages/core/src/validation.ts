@@ -35,10 +35,10 @@ export type OperationId = keyof typeof OPERATIONS;
  * against the spec, exactly as the SDK does before sending; a rejection throws a ValidationError
  * naming the field. For code that forwards requests it did not build, such as @seedance/edge's proxy.
  */
-export function validateOperationRequest(
+export async function validateOperationRequest(
   operationId: OperationId,
   data: { body?: unknown; path?: Record<string, unknown>; headers?: Record<string, unknown> },
-): void {
+): Promise<void> {
   const operation: OperationSpec = OPERATIONS[operationId];
   const issue =
     (data.path && operation.checkPath?.(data.path)) ??

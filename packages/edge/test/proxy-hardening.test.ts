@@ -40,7 +40,7 @@ describe("bodies are not validated", () => {
   it.each([
     ["a 301-character prompt", { prompt: "x".repeat(301) }, "prompt", "INVALID_PROMPT", "max_length"],
     ["an unknown nested field", { extra: { nested: true } }, "extra", "INVALID_REQUEST", "additional_properties"],
-    ["a duration of the wrong type", { duration: "5" }, "duration", "INVALID_REQUEST", "number"],
+    ["a duration of the wrong type", { duration: "5" }, "duration", "INVALID_REQUEST", "type"],
     ["a missing field", { model: undefined }, "model", "INVALID_REQUEST", "required"],
   ])("refuses %s with 400 naming the field, never forwarded", async (_, fields, field, code, constraint) => {
     const response = await proxy()(video(fields));

@@ -228,7 +228,7 @@ describe("errors", () => {
       arguments: { prompt: "A red barn", model: "seedream-4.5", colour: "red" },
     });
     expect(unknown.isError).toBe(true);
-    expect(textOf(unknown)).toMatch(/^INVALID_REQUEST: invalid argument `colour` \(unknown_field\)\.\n/);
+    expect(textOf(unknown)).toMatch(/^INVALID_REQUEST: invalid argument `colour` \(additional_properties\)\.\n/);
     const wait = await server.client.callTool({
       name: "wait_for_task",
       arguments: { task_id: "task-1", max_wait_seconds: 0 },
