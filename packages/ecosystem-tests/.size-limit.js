@@ -1,26 +1,27 @@
 // Bundle budgets (min + gzip), resolved through seedance-sdk's export conditions as each platform's
-// bundler would. Limits are the measured sizes rounded up (targets: browser 6 kB, edge 6.5 kB).
+// bundler would. Limits are the measured sizes rounded up (7,386 B, 6,879 B and 4,408 B; the targets
+// are browser 6 kB and edge 6.5 kB).
 const conditions = (list) => (config) => ({ ...config, platform: "browser", format: "esm", conditions: list });
 
 export default [
   {
     name: "browser: SeedanceClient + image + video + wait",
     path: "budgets/browser.js",
-    limit: "7.2 kB",
+    limit: "7.4 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["browser"]),
   },
   {
     name: "edge (workerd): SeedanceClient + image + video + wait",
     path: "budgets/edge.js",
-    limit: "6.7 kB",
+    limit: "6.9 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },
   {
     name: "edge (workerd): createProxyHandler",
     path: "budgets/proxy.js",
-    limit: "5.7 kB",
+    limit: "4.5 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },

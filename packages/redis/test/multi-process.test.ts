@@ -151,8 +151,16 @@ it("answers 503 while Redis is down and handles each retried delivery once after
   const during = ["msg_restart_3", "msg_restart_4"];
   for (const id of before) expect(await deliver(id)).toEqual([204, 204, 204]);
 
+  const outageLogged = async () =>
+    (await Promise.all(receivers.map((instance) => instance.call<string[]>("logs")))).some((lines) =>
+      lines.some((line) => line.includes("fall back to polling")),
+    );
   await redis.stop();
   for (const id of during) expect(await deliver(id)).toEqual([503, 503, 503]);
+  // Long enough an outage for the task events to notice it (their connection's own close), not a blip.
+  for (const deadline = Date.now() + 10_000; !(await outageLogged()) && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await redis.start();
   // The sender retries what was not acknowledged until the instances are reconnected.
   for (const id of during) {
