@@ -102,7 +102,6 @@ it(
     const url = await startBrokenServer(sandbox.url);
     const junit = join(dir, "contract.xml");
     const run = await contract(url, ["--sandbox", "--junit", junit]);
-    console.info(run.stdout);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^seedance: http:\/\/127\.0\.0\.1:\d+ breaks the contract: 31 checks: \d+ passed, 5 failed/,
