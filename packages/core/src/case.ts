@@ -43,7 +43,9 @@ function memoized(convert: (key: string) => string): (key: string) => string {
   };
 }
 
-const camelKey = memoized((key) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase()));
+const camelOf = memoized((key) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase()));
+// Most keys have no underscore: they skip the lookup.
+const camelKey = (key: string) => (key.includes("_") ? camelOf(key) : key);
 const snakeKey = memoized((key) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`));
 
 function isPlainObject(value: object): boolean {
@@ -55,7 +57,8 @@ function mapKeys(value: unknown, rename: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename));
   if (value === null || typeof value !== "object" || !isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[rename(key)] = mapKeys(item, rename);
+  // for-in rather than Object.entries: no pair arrays; a plain object has no inherited enumerable keys.
+  for (const key in value) out[rename(key)] = mapKeys((value as Record<string, unknown>)[key], rename);
   return out;
 }
 

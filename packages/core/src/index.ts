@@ -10,8 +10,6 @@ export {
 } from "./case.js";
 export { type ClientOptions, DEFAULT_BASE_URL, SeedanceClient } from "./client.js";
 export * from "./errors.js";
-/** Every generated operation function by operationId (method, URL and validator from the spec). */
-export * as operations from "./generated/sdk.gen.js";
 /**
  * The spec's operations with their generated checks: `OPERATIONS.generateImage.checkBody(body)` is
  * `undefined` for a valid body, else its first violation as the server's 400 `error.details`

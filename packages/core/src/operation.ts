@@ -7,7 +7,9 @@ import type { OperationSpec } from "./generated/validators.gen.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
+import type { RateLimit } from "./transport/rate-limit.js";
 import { type RawResult, type RequestOptions, send, type TransportConfig } from "./transport/send.js";
+import type { TransportResponse } from "./transport/transport.js";
 import { toValidationError } from "./validation.js";
 
 export interface ClientContext {
@@ -24,19 +26,29 @@ export interface OperationInput {
 }
 
 /** The call's result for `withResponse()`; its `Response` is built only if read (fetch's classes are costly to load and make). */
-function withResponse<T>(data: T, { response, requestId, rateLimit }: RawResult): WithResponse<T> {
-  let built: Response | undefined;
-  return {
-    data,
-    status: response.status,
-    headers: response.headers,
-    get response() {
-      built ??= new Response(response.body, { status: response.status, headers: response.headers });
-      return built;
-    },
-    requestId,
-    rateLimit,
-  };
+class CallResult<T> implements WithResponse<T> {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+  readonly rateLimit: RateLimit | undefined;
+  readonly #raw: TransportResponse;
+  #response: Response | undefined;
+
+  constructor(
+    readonly data: T,
+    { response, requestId, rateLimit }: RawResult,
+  ) {
+    this.status = response.status;
+    this.headers = response.headers;
+    this.requestId = requestId;
+    this.rateLimit = rateLimit;
+    this.#raw = response;
+  }
+
+  get response(): Response {
+    this.#response ??= new Response(this.#raw.body, { status: this.status, headers: this.headers });
+    return this.#response;
+  }
 }
 
 /** The envelope's `data`, camelCased. */
@@ -69,7 +81,7 @@ export function callOperation<TEnvelope>(
     const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
     checkResponse(operation, result);
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
-    return withResponse(data, result);
+    return new CallResult(data, result);
   };
   return new APIPromise(run());
 }

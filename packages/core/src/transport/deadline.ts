@@ -1,13 +1,15 @@
 // One deadline per call (its `timeout`, retries included) combined with the caller's signal.
 import { AbortError, APITimeoutError } from "../errors.js";
 
+const abort = (controller: AbortController, reason?: unknown) => controller.abort(reason);
+
 export class Deadline {
   readonly signal: AbortSignal;
   readonly #at: number;
   readonly #timeoutMs: number;
   readonly #userSignal: AbortSignal | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #unlisten: () => void;
+  readonly #forward: (() => void) | undefined;
 
   constructor(timeoutMs: number, userSignal?: AbortSignal) {
     this.#at = Date.now() + timeoutMs;
@@ -16,18 +18,20 @@ export class Deadline {
     // An own timer rather than AbortSignal.timeout, so that it is cleared the moment the call ends;
     // and the caller's signal forwarded by hand, as AbortSignal.any is missing in some edge runtimes.
     const combined = new AbortController();
-    this.#timer = setTimeout(() => combined.abort(), timeoutMs);
-    const forward = () => combined.abort(userSignal?.reason);
-    if (userSignal?.aborted) forward();
-    else userSignal?.addEventListener("abort", forward, { once: true });
-    this.#unlisten = () => userSignal?.removeEventListener("abort", forward);
     this.signal = combined.signal;
+    this.#timer = setTimeout(abort, timeoutMs, combined);
+    if (!userSignal) return;
+    if (userSignal.aborted) abort(combined, userSignal.reason);
+    else {
+      this.#forward = () => abort(combined, userSignal.reason);
+      userSignal.addEventListener("abort", this.#forward, { once: true });
+    }
   }
 
   /** Ends the deadline: no timer or listener outlives the call. */
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#unlisten();
+    if (this.#forward) this.#userSignal?.removeEventListener("abort", this.#forward);
   }
 
   remaining(): number {

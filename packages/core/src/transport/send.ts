@@ -55,38 +55,29 @@ type Attempt = { done: RawResult } | { failed: Error; retryable: boolean; server
 export async function send(config: TransportConfig, request: HttpRequest, options: RequestOptions): Promise<RawResult> {
   const deadline = new Deadline(options.timeout ?? config.timeout, options.signal);
   const safeToRepeat = request.method === "GET" || request.idempotencyKey !== undefined;
-  const label = `${request.method} ${request.path}`;
+  const maxRetries = options.maxRetries ?? config.maxRetries;
+  const { logger } = config;
+  // Labels and timings are made only when a line will be logged: this loop is every call's hot path.
+  const label = () => `${request.method} ${request.path}`;
   try {
-    return await sendWithRetries(config, request, options, deadline, safeToRepeat, label);
+    for (let attempt = 0; ; attempt++) {
+      if (config.holdOnRateLimit && config.rateLimit.holdMs() > 0) await holdForQuota(config, deadline, label());
+      const started = logger.debugEnabled ? Date.now() : 0;
+      const outcome = await attemptOnce(config, request, options, deadline, safeToRepeat);
+      if ("done" in outcome) {
+        if (started) logger.debug(`${label()} → ${outcome.done.response.status} in ${Date.now() - started} ms`);
+        return outcome.done;
+      }
+      const { failed } = outcome;
+      if (!outcome.retryable || attempt >= maxRetries) throw failed;
+      const wait = outcome.serverWait ?? backoffDelay(attempt);
+      // A server wait that outlasts the deadline fails now rather than sleeping past it.
+      if (wait >= deadline.remaining()) throw failed;
+      logger.info(`${label()} failed (${failed.message}); retry ${attempt + 1}/${maxRetries} in ${wait} ms`);
+      await deadline.sleep(wait);
+    }
   } finally {
     deadline.dispose();
-  }
-}
-
-async function sendWithRetries(
-  config: TransportConfig,
-  request: HttpRequest,
-  options: RequestOptions,
-  deadline: Deadline,
-  safeToRepeat: boolean,
-  label: string,
-): Promise<RawResult> {
-  const maxRetries = options.maxRetries ?? config.maxRetries;
-  for (let attempt = 0; ; attempt++) {
-    if (config.holdOnRateLimit) await holdForQuota(config, deadline, label);
-    const started = Date.now();
-    const outcome = await attemptOnce(config, request, options, deadline, safeToRepeat);
-    if ("done" in outcome) {
-      config.logger.debug(`${label} → ${outcome.done.response.status} in ${Date.now() - started} ms`);
-      return outcome.done;
-    }
-    const { failed } = outcome;
-    if (!outcome.retryable || attempt >= maxRetries) throw failed;
-    const wait = outcome.serverWait ?? backoffDelay(attempt);
-    // A server wait that outlasts the deadline fails now rather than sleeping past it.
-    if (wait >= deadline.remaining()) throw failed;
-    config.logger.info(`${label} failed (${failed.message}); retry ${attempt + 1}/${maxRetries} in ${wait} ms`);
-    await deadline.sleep(wait);
   }
 }
 
@@ -125,7 +116,9 @@ async function attemptOnce(
 }
 
 function buildRequest(config: TransportConfig, request: HttpRequest, options: RequestOptions, signal: AbortSignal) {
-  const headers: Record<string, string> = { ...config.headers, ...lowerCaseNames(options.headers) };
+  const headers: Record<string, string> = options.headers
+    ? { ...config.headers, ...lowerCaseNames(options.headers) }
+    : { ...config.headers };
   if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   if (body !== undefined) headers["content-type"] = "application/json";

@@ -34,17 +34,19 @@ export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWe
   const { tolerance = 300, now = () => new Date(), hmac = webCryptoHmac } = options;
   if (!(tolerance >= 0)) throw new RangeError(`tolerance must be a number of seconds >= 0, got ${tolerance}`);
   const secretBytes = decodeSecrets(secrets);
-  let signers: Promise<Hmac[]> | undefined;
+  let signers: Hmac[] | Promise<Hmac[]> | undefined;
 
   async function verify(rawBody: WebhookBody, headers: WebhookHeaders): Promise<WebhookEvent> {
     const { id, timestamp, signature } = readWebhookHeaders(headers);
     checkTimestamp(timestamp, now(), tolerance);
     const macs = parseSignatureHeader(signature);
     const body = typeof rawBody === "string" || ArrayBuffer.isView(rawBody) ? rawBody : new Uint8Array(rawBody);
-    signers ??= Promise.all(secretBytes.map((bytes) => hmac(bytes)));
+    signers ??= settledOrPromise(secretBytes.map((bytes) => hmac(bytes)));
     const content = signedContent(id, timestamp, body);
-    for (const sign of await signers) {
-      const expected = await sign(content);
+    // A synchronous HMAC (node:crypto's) is used without awaiting: no microtask per delivery.
+    for (const sign of Array.isArray(signers) ? signers : await signers) {
+      const computed = sign(content);
+      const expected = computed instanceof Uint8Array ? computed : await computed;
       if (macs.some((mac) => timingSafeEqual(mac, expected))) return parseEvent(body);
     }
     throw new WebhookVerificationError(
@@ -59,6 +61,11 @@ export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWe
     verify,
     verifyRequest: async (request) => verify(await request.arrayBuffer(), request.headers),
   };
+}
+
+/** The values themselves when none is a promise, else a promise of them all. */
+function settledOrPromise<T>(values: (T | Promise<T>)[]): T[] | Promise<T[]> {
+  return values.some((value) => value instanceof Promise) ? Promise.all(values) : (values as T[]);
 }
 
 /**

@@ -1,11 +1,11 @@
 // Random requests as an attacker's browser might send them (paths, methods, headers, bodies), and the
 // oracle for what may reach the upstream behind the proxy: shared by @seedance/edge's fuzz test and
 // @seedance/node's, which sends them over real HTTP.
-import { type OperationId, validateOperationRequest } from "@seedance/core";
+import { OPERATIONS, type OperationId, validateOperationRequest } from "@seedance/core";
 import type { RecordedRequest, ScriptedServer } from "@seedance/testkit";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { API_OPERATIONS, operations, type ProxyPolicy } from "../../src/index.js";
+import { API_OPERATIONS, type ProxyPolicy } from "../../src/index.js";
 
 export const KEY = "sk-server-fuzz-0123456789";
 // Every browser-supplied credential carries this, so it can be looked for upstream.
@@ -15,7 +15,7 @@ export const MAX_DURATION = 10;
 
 // --- what may reach the upstream ------------------------------------------------------------------
 
-const templates = (Object.keys(operations) as OperationId[]).map((id, i) => {
+const templates = (Object.keys(OPERATIONS) as OperationId[]).map((id, i) => {
   const { method, path } = API_OPERATIONS[i] as (typeof API_OPERATIONS)[number];
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((found) => found[1] as string);
   const regex = new RegExp(`^${path.replace(/\{\w+\}/g, "([^/?#]+)")}$`);

@@ -1,0 +1,47 @@
+// Builds one SDK package (run from its folder): tsc writes the declarations, esbuild the JavaScript,
+// one file per entry in package.json's "exports" plus shared chunks. One file instead of ~60 small
+// modules is what keeps `import` + `new SeedanceClient()` near a bare `node` start (Node's ES module
+// loader pays per file); dynamic imports stay separate chunks, so code that a call needs only later
+// (downloads, streams) still loads on first use. Other packages stay external imports.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+type Exports = Record<string, string | Record<string, string | Record<string, string>>>;
+
+/** src/<name>.ts for every dist/<name>.js that package.json exports, under any condition. */
+function entryPoints(exports: Exports): string[] {
+  const targets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.endsWith(".js")) targets.add(value.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
+    } else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  collect(exports);
+  return [...targets];
+}
+
+const { exports } = JSON.parse(readFileSync("package.json", "utf8")) as { exports: Exports };
+rmSync("dist", { recursive: true, force: true });
+// The package's own TypeScript, as its typecheck uses.
+const tsc = createRequire(join(process.cwd(), "package.json")).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclarationOnly"], {
+  stdio: "inherit",
+  timeout: 300_000,
+});
+await build({
+  entryPoints: entryPoints(exports),
+  outdir: "dist",
+  outbase: "src",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  // Dependencies (other @seedance packages, node: built-ins) are imported, never copied in.
+  packages: "external",
+  logLevel: "warning",
+});
