@@ -1,9 +1,10 @@
-// Compiles the spec's request and response schemas to plain TypeScript functions
-// (packages/core/src/generated/validators.gen.ts), so no schema library ships to browsers.
-// Chosen by measured size (esbuild min + gzip, this spec's four operations): these functions are
-// 1.4 KB with the response checks (1.1 KB without); valibot's runtime with hey-api's schemas cost the
-// browser bundle about 3.1 KB; ajv's standalone code is 3.8 KB for the request schemas alone (5.9 KB
-// with the response schemas), its uri format and length helpers included.
+// Compiles the spec's request and response schemas to plain data (packages/core/src/generated/validators.gen.ts),
+// read by one small `check` function, so no schema library ships to browsers.
+// Chosen by measured size (esbuild min + gzip, this spec's four operations, in the browser quickstart
+// bundle): the rules and `check` add 3.6 KB min / 1.1 KB gzip. One function per schema cost 5.8 KB /
+// 1.2 KB; valibot's runtime with hey-api's schemas about 3.1 KB gzip; ajv's standalone code 3.8 KB for
+// the request schemas alone (5.9 KB with the response schemas), its uri format and length helpers included.
+// Identical rules (the Idempotency-Key header, the prompt, `{ type: "string" }`, …) are emitted once.
 //
 // Request checks report the first violation as the server does: `{ field, value, constraint, limit }`.
 // Response checks are lenient (forward compatible): only a missing required field or a value of the
@@ -51,6 +52,13 @@ interface Spec {
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "default", "deprecated", "readOnly"]);
 /** Formats a request check enforces, as an expression on the string `v`. */
 const FORMATS: Record<string, string> = { uri: "URL.canParse(v)" };
+/** JSON types that `typeof` does not tell, as an expression on the value `v`. */
+const TYPE_TESTS: Record<string, string> = {
+  integer: "Number.isInteger(v)",
+  object: 'typeof v === "object" && v !== null && !Array.isArray(v)',
+  array: "Array.isArray(v)",
+  null: "v === null",
+};
 /** The validation keywords compiled below. */
 const COMPILED = new Set([
   "$ref",
@@ -81,10 +89,39 @@ const pascal = (name: string) =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
 const json = (value: unknown) => JSON.stringify(value);
+/** A property name as an object literal writes it: bare when it is an identifier. */
+const property = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : json(name));
+
+/** What a compiled schema holds: the request constraints by the server's names, and the shape. */
+interface Rule {
+  type?: string;
+  enum?: unknown[];
+  min_length?: number;
+  max_length?: number;
+  regex?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, Rule>;
+  required?: string[];
+  additional_properties?: false;
+  items?: Rule;
+}
+
+/** A compiled rule: its source text (given each child's text), the name to give it if shared, its children. */
+interface Compiled {
+  render: (child: (node: Compiled) => string) => string;
+  name: string;
+  children: Compiled[];
+  /** The source with every child written out: equal keys are identical rules. */
+  key: string;
+}
+
+function compiled(name: string, children: Compiled[], render: Compiled["render"]): Compiled {
+  return { render, name, children, key: render((child) => child.key) };
+}
 
 export function validatorsModule(spec: Spec): string {
-  const functions = new Map<string, string>();
-
   const unknownKeywords = (schema: Schema, mode: Mode, where: string) => {
     for (const key of Object.keys(schema)) {
       // `x-…` extensions (x-enum-varnames, …) are for other tools and never constrain a value.
@@ -94,12 +131,20 @@ export function validatorsModule(spec: Spec): string {
     }
   };
 
-  /** Name of the function checking `schema` (a component's own, or a fresh one), compiling it once. */
-  function checker(schema: Schema, mode: Mode, hint: string): string {
+  /** The JSON types the rules test. */
+  const types = new Set<string>();
+
+  /** Components being compiled, to refuse a recursive schema (a data table cannot hold a cycle). */
+  const compiling = new Set<string>();
+
+  /** The rule checking `schema`: its constraints in the server's terms, its properties' and items' rules. */
+  function compile(schema: Schema, mode: Mode, hint: string): Compiled {
     const name = schema.$ref ? refName(schema.$ref) : hint;
     const target = schema.$ref ? spec.components.schemas[name] : schema;
     if (!target) throw new Error(`${hint}: unresolved ${schema.$ref}`);
-    if (target.$ref) return checker(target, mode, name); // an alias of another component
+    if (target.$ref) return compile(target, mode, name); // an alias of another component
+    if (compiling.has(name)) throw new Error(`${name}: recursive schemas are not compiled`);
+    compiling.add(name);
     unknownKeywords(target, mode, name);
     const { minLength, maxLength, pattern, format, minimum, maximum } = target;
     const constrained = [minLength, maxLength, pattern, format, minimum, maximum].some((bound) => bound !== undefined);
@@ -109,117 +154,143 @@ export function validatorsModule(spec: Spec): string {
     if (mode === "request" && typeof target.additionalProperties === "object") {
       throw new Error(`${name}: additionalProperties schemas are not compiled`);
     }
+    if (format !== undefined && mode === "request" && !FORMATS[format]) {
+      throw new Error(`${name}: cannot check format "${format}" in a request`);
+    }
     // A whole number where the spec says integer, like an enum's value, is the server's business.
     const type = mode === "response" && target.type === "integer" ? "number" : target.type;
-    const { properties, required, items } = target;
-    const shape = mode === "request" ? target : { type, properties, required, items };
-    // A schema that only states a type shares one function per type.
-    if (
-      !shape.properties &&
-      !shape.items &&
-      Object.entries(shape).filter(([key, value]) => value !== undefined && !ANNOTATIONS.has(key)).length === 1 &&
-      shape.type
-    ) {
-      return define(`is${pascal(shape.type)}`, () => typeCheck(shape.type as string, "undefined"));
-    }
-    return define(`${mode}${name}`, () => expression(shape, mode, name));
-  }
-
-  function define(name: string, body: () => string): string {
-    if (!functions.has(name)) {
-      functions.set(name, ""); // reserved while compiling, for recursive schemas
-      functions.set(name, `function ${name}(v: any, f: string): Issue | undefined {\n  return ${body()};\n}`);
-    }
-    return name;
-  }
-
-  /**
-   * An expression for the first violation of `schema` by `v` (at field `f`), in the server's terms.
-   * A response check is given only the schema's shape: type, properties, required and items.
-   */
-  function expression(schema: Schema, mode: Mode, where: string): string {
-    const parts: string[] = [];
-    if (schema.properties) {
-      const required = new Set(schema.required ?? []);
-      for (const [key, property] of Object.entries(schema.properties)) {
-        const check = checker(property, mode, `${where}${pascal(key)}`);
-        parts.push(`field(v, f, ${json(key)}, ${required.has(key)}, ${check})`);
+    if (type) types.add(type);
+    // The checks in the order the server applies them: type first, then each constraint, then the
+    // properties (in the spec's order), the absence of others, and the items.
+    const rule: Rule =
+      mode === "request"
+        ? {
+            type,
+            enum: target.enum,
+            min_length: minLength,
+            max_length: maxLength,
+            regex: pattern,
+            format,
+            minimum,
+            maximum,
+          }
+        : { type };
+    const constraints = Object.entries(rule)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${key}: ${json(value)}`);
+    const keys = Object.keys(target.properties ?? {});
+    // Integer-like keys would be enumerated first, out of the spec's order.
+    const numeric = keys.find((key) => /^\d+$/.test(key));
+    if (numeric) throw new Error(`${name}: property "${numeric}" would be checked out of order`);
+    const properties = Object.entries(target.properties ?? {}).map(([key, property]) =>
+      compile(property, mode, `${name}${pascal(key)}`),
+    );
+    const items = target.items && compile(target.items, mode, `${name}Item`);
+    compiling.delete(name);
+    const required = target.required?.length ? `required: ${json(target.required)}` : undefined;
+    const closed =
+      mode === "request" && target.additionalProperties === false ? "additional_properties: false" : undefined;
+    // A rule that only states a type is named after it, whichever schema it came from.
+    const plain = constraints.length === 1 && type !== undefined && !target.properties && !items;
+    return compiled(plain ? `${type}Value` : `${mode}${name}`, [...properties, ...(items ? [items] : [])], (child) => {
+      const parts = [...constraints];
+      if (target.properties) {
+        parts.push(
+          `properties: { ${keys.map((key, i) => `${property(key)}: ${child(properties[i] as Compiled)}`).join(", ")} }`,
+        );
+        if (required) parts.push(required);
+        if (closed) parts.push(closed);
       }
-      if (schema.additionalProperties === false) parts.push(`known(v, f, ${json(Object.keys(schema.properties))})`);
-    }
-    if (schema.items) parts.push(`items(v, f, ${checker(schema.items, mode, `${where}Item`)})`);
-    let rest = parts.length ? parts.join(" ?? ") : "undefined";
-    // Innermost first: each test guards the ones after it, type first.
-    const tests: [string, string, unknown][] = [];
-    if (schema.enum) tests.push([`${json(schema.enum)}.includes(v)`, "enum", schema.enum]);
-    // JSON Schema counts characters (code points), not UTF-16 units.
-    if (schema.minLength !== undefined)
-      tests.push([`[...v].length >= ${schema.minLength}`, "min_length", schema.minLength]);
-    if (schema.maxLength !== undefined)
-      tests.push([`[...v].length <= ${schema.maxLength}`, "max_length", schema.maxLength]);
-    if (schema.pattern !== undefined)
-      tests.push([`/${schema.pattern.replaceAll("/", "\\/")}/u.test(v)`, "regex", schema.pattern]);
-    if (schema.format !== undefined) {
-      const test = FORMATS[schema.format];
-      if (!test) throw new Error(`${where}: cannot check format "${schema.format}" in a request`);
-      tests.push([test, "format", schema.format]);
-    }
-    if (schema.minimum !== undefined) tests.push([`v >= ${schema.minimum}`, "minimum", schema.minimum]);
-    if (schema.maximum !== undefined) tests.push([`v <= ${schema.maximum}`, "maximum", schema.maximum]);
-    for (const [test, constraint, limit] of tests.reverse()) {
-      rest = `${test} ? ${rest} : fail(f, v, ${json(constraint)}, ${json(limit)})`;
-    }
-    return schema.type ? typeCheck(schema.type, rest) : rest;
-  }
-
-  /** `rest` when `v` has the JSON type, else a type violation. */
-  function typeCheck(type: string, rest: string): string {
-    if (type === "integer") return `Number.isInteger(v) ? ${rest} : fail(f, v, "type", "integer")`;
-    return `is(v, ${json(type)}) ? ${rest} : fail(f, v, "type", ${json(type)})`;
+      if (items) parts.push(`items: ${child(items)}`);
+      return `{ ${parts.join(", ")} }`;
+    });
   }
 
   const resolveParameter = (parameter: Parameter): Parameter =>
     parameter.$ref ? (spec.components.parameters[refName(parameter.$ref)] as Parameter) : parameter;
 
-  const operations: string[] = [];
+  /** Path parameters or headers as one rule over an object keyed by the spec's names. */
+  function parameterRule(operation: Operation, where: "path" | "header"): Compiled | undefined {
+    const parameters = (operation.parameters ?? []).map(resolveParameter).filter((p) => p.in === where);
+    if (!parameters.length) return undefined;
+    const children = parameters.map((parameter) => compile(parameter.schema, "request", pascal(parameter.name)));
+    const required = parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name);
+    const name = `${where}${parameters.map((parameter) => pascal(parameter.name)).join("")}`;
+    return compiled(name, children, (child) => {
+      const entries = parameters.map(
+        (parameter, i) => `${property(parameter.name)}: ${child(children[i] as Compiled)}`,
+      );
+      return `{ properties: { ${entries.join(", ")} }${required.length ? `, required: ${json(required)}` : ""} }`;
+    });
+  }
+
+  const operations: { id: string; method: string; path: string; checks: [string, Compiled][] }[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const id = operation.operationId;
       const Id = pascal(id);
-      // Path parameters and headers (Idempotency-Key: the SDK makes its own, a proxy forwards the caller's).
-      const parameterChecks = (where: "path" | "header") =>
-        (operation.parameters ?? [])
-          .map(resolveParameter)
-          .filter((parameter) => parameter.in === where)
-          .map((parameter) => {
-            const check = checker(parameter.schema, "request", `${Id}${pascal(parameter.name)}`);
-            return `field(${where}, "", ${json(parameter.name)}, ${Boolean(parameter.required)}, ${check})`;
-          });
-      const pathChecks = parameterChecks("path");
-      const headerChecks = parameterChecks("header");
+      const checks: [string, Compiled | undefined][] = [
+        // Path parameters and headers (Idempotency-Key: the SDK makes its own, a proxy forwards the caller's).
+        ["checkPath", parameterRule(operation, "path")],
+        ["checkHeaders", parameterRule(operation, "header")],
+      ];
       const body = operation.requestBody?.content["application/json"]?.schema;
+      if (body) checks.push(["checkBody", compile(body, "request", `${Id}Body`)]);
       const success = Object.entries(operation.responses).find(([status]) => status.startsWith("2"));
       const response = success?.[1].content?.["application/json"]?.schema;
       if (!response) throw new Error(`${id}: no JSON success response`);
-      operations.push(
-        [
-          `/** \`${method.toUpperCase()} ${path}\`: its URL template and the spec's checks of its input and its success body. */`,
-          `export const ${id}: OperationSpec = {`,
-          `  operationId: ${json(id)},`,
-          `  method: ${json(method.toUpperCase())},`,
-          `  path: ${json(path)},`,
-          ...(pathChecks.length ? [`  checkPath: (path) => ${pathChecks.join(" ?? ")},`] : []),
-          ...(headerChecks.length ? [`  checkHeaders: (header) => ${headerChecks.join(" ?? ")},`] : []),
-          ...(body ? [`  checkBody: (body) => ${checker(body, "request", `${Id}Body`)}(body, ""),`] : []),
-          `  checkResponse: (body) => ${checker(response, "response", `${Id}Response`)}(body, ""),`,
-          "};",
-        ].join("\n"),
-      );
+      checks.push(["checkResponse", compile(response, "response", `${Id}Response`)]);
+      const present = checks.filter((check): check is [string, Compiled] => check[1] !== undefined);
+      operations.push({ id, method: method.toUpperCase(), path, checks: present });
     }
   }
-  const ids = Object.values(spec.paths).flatMap((item) =>
-    Object.values(item).map((operation) => operation.operationId),
-  );
+
+  // Rules used in more than one place (and every operation's own) become named constants, declared
+  // before their first use; a rule used once is written where it is used. Identical rules are one.
+  const uses = new Map<string, number>();
+  const count = (rule: Compiled) => {
+    uses.set(rule.key, (uses.get(rule.key) ?? 0) + 1);
+    if (uses.get(rule.key) === 1) rule.children.forEach(count);
+  };
+  const roots = operations.flatMap(({ checks }) => checks.map(([, rule]) => rule));
+  roots.forEach(count);
+  for (const root of roots) uses.set(root.key, 2); // an operation's rule is always named
+  const names = new Map<string, string>(); // key → constant name
+  const reserved = ["check", "fail", "at", "TESTS", "FORMATS", "OPERATIONS", "Rule", "Issue", "OperationSpec"];
+  const taken = new Set([...reserved, ...operations.map((operation) => operation.id)]);
+  const constants: string[] = [];
+  /** The rule as an expression: its constant's name, or its source with its children's expressions. */
+  function emit(rule: Compiled): string {
+    const known = names.get(rule.key);
+    if (known) return known;
+    const source = rule.render(emit);
+    if ((uses.get(rule.key) ?? 0) < 2) return source;
+    const base = rule.name.charAt(0).toLowerCase() + rule.name.slice(1);
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+    taken.add(name);
+    names.set(rule.key, name);
+    constants.push(`const ${name}: Rule = ${source};`);
+    return name;
+  }
+  const objects = operations.map(({ id, method, path, checks }) => {
+    const comment = `/** \`${method} ${path}\`: its URL template and the spec's checks of its input and its success body. */`;
+    const lines = checks.map(([check, rule]) => `  ${check}: (value) => check(${emit(rule)}, value, ""),`);
+    return [
+      comment,
+      `export const ${id}: OperationSpec = {`,
+      `  operationId: ${json(id)},`,
+      `  method: ${json(method)},`,
+      `  path: ${json(path)},`,
+      ...lines,
+      "};",
+    ].join("\n");
+  });
+  const ids = operations.map((operation) => operation.id);
+  // The type test, with a branch for each type that \`typeof\` does not tell (of those the rules use).
+  const typeTest = Object.entries(TYPE_TESTS)
+    .filter(([type]) => types.has(type))
+    .reduceRight((rest, [type, test]) => `type === ${json(type)} ? ${test} : ${rest}`, "typeof v === type");
 
   return `// This file is generated from spec/ by scripts/generate-validators.ts (\`pnpm generate\`). Do not edit it by hand.
 
@@ -250,30 +321,78 @@ export interface OperationSpec {
   checkResponse: (body: unknown) => Issue | undefined;
 }
 
-type Check = (v: any, f: string) => Issue | undefined;
+/**
+ * A schema compiled to data: its constraints keyed by the server's names for them (each value is the
+ * limit an Issue reports), then the rules of its properties and items. Response rules hold only the
+ * shape (type, properties, required, items).
+ */
+interface Rule {
+  type?: string;
+  enum?: unknown[];
+  min_length?: number;
+  max_length?: number;
+  regex?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, Rule>;
+  required?: string[];
+  additional_properties?: false;
+  items?: Rule;
+}
+
+/** Each constraint's test of a value against its limit, in the order they are checked (type first). */
+const TESTS: Record<string, (v: any, limit: any) => boolean> = {
+  type: (v, type: string) => ${typeTest},
+  enum: (v, values: unknown[]) => values.includes(v),
+  // JSON Schema counts characters (code points), not UTF-16 units.
+  min_length: (v: string, min: number) => [...v].length >= min,
+  max_length: (v: string, max: number) => [...v].length <= max,
+  regex: (v: string, pattern: string) => new RegExp(pattern, "u").test(v),
+  format: (v: string, format: string) => FORMATS[format]?.(v) === true,
+  minimum: (v: number, min: number) => v >= min,
+  maximum: (v: number, max: number) => v <= max,
+};
+
+/** The formats a request check enforces. */
+const FORMATS: Record<string, (v: string) => boolean> = { ${Object.entries(FORMATS)
+    .map(([format, test]) => `${/^\w+$/.test(format) ? format : json(format)}: (v) => ${test}`)
+    .join(", ")} };
 
 const fail = (field: string, value: unknown, constraint: string, limit?: unknown): Issue => ({ field, value, constraint, limit });
 const at = (parent: string, key: string) => (parent ? \`\${parent}.\${key}\` : key);
-const is = (v: unknown, type: string) =>
-  type === "object" ? typeof v === "object" && v !== null && !Array.isArray(v) : type === "array" ? Array.isArray(v) : type === "null" ? v === null : typeof v === type;
-const field = (v: any, f: string, key: string, required: boolean, check: Check) =>
-  v[key] === undefined ? (required ? fail(at(f, key), undefined, "required") : undefined) : check(v[key], at(f, key));
-const known = (v: any, f: string, keys: string[]) => {
-  for (const key in v) if (!keys.includes(key)) return fail(at(f, key), v[key], "additional_properties");
-};
-const items = (v: any[], f: string, check: Check) => {
-  for (let i = 0; i < v.length; i++) {
-    const issue = check(v[i], at(f, String(i)));
+
+/** The first way \`v\` (at field \`f\`) breaks \`rule\`, or \`undefined\`. */
+function check(rule: Rule, v: any, f: string): Issue | undefined {
+  for (const constraint in TESTS) {
+    const limit = rule[constraint as keyof Rule];
+    if (limit !== undefined && !TESTS[constraint]?.(v, limit)) return fail(f, v, constraint, limit);
+  }
+  const { properties = {}, required = [], items } = rule;
+  for (const key in properties) {
+    const issue =
+      v[key] === undefined
+        ? required.includes(key)
+          ? fail(at(f, key), undefined, "required")
+          : undefined
+        : check(properties[key] as Rule, v[key], at(f, key));
     if (issue) return issue;
   }
-};
+  if (rule.additional_properties === false) {
+    for (const key in v) if (!Object.hasOwn(properties, key)) return fail(at(f, key), v[key], "additional_properties");
+  }
+  for (let i = 0; items && i < v.length; i++) {
+    const issue = check(items, v[i], at(f, String(i)));
+    if (issue) return issue;
+  }
+}
 
-${operations.join("\n\n")}
+${constants.join("\n\n")}
+
+${objects.join("\n\n")}
 
 /** Every operation of the spec by operationId. */
 export const OPERATIONS = { ${ids.join(", ")} } as const;
-
-${[...functions.values()].join("\n\n")}
 `;
 }
 

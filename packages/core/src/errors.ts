@@ -26,22 +26,16 @@ export interface APIErrorInit {
 /** The server answered with an error status. */
 export class APIError extends SeedanceError {
   override name = "APIError";
-  readonly status: number;
-  readonly code: ErrorCode | (string & {}) | undefined;
-  readonly details: ValidationDetails | undefined;
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimit | undefined;
-  readonly headers: Headers;
+  declare readonly status: number;
+  declare readonly code: ErrorCode | (string & {}) | undefined;
+  declare readonly details: ValidationDetails | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimit | undefined;
+  declare readonly headers: Headers;
 
-  constructor(init: APIErrorInit) {
-    const id = init.requestId ? ` (request ${init.requestId})` : "";
-    super(`${init.status}${init.code ? ` ${init.code}` : ""}: ${init.message}${id}`);
-    this.status = init.status;
-    this.code = init.code;
-    this.details = init.details;
-    this.requestId = init.requestId;
-    this.rateLimit = init.rateLimit;
-    this.headers = init.headers;
+  constructor({ status, code, message, details, requestId, rateLimit, headers }: APIErrorInit) {
+    super(`${status}${code ? ` ${code}` : ""}: ${message}${requestId ? ` (request ${requestId})` : ""}`);
+    Object.assign(this, { status, code, details, requestId, rateLimit, headers });
   }
 }
 

@@ -43,32 +43,61 @@ export const isFinished = (status: TaskStatus): boolean => TERMINAL.has(status.s
 
 /** Yields the task's status each time it changes; the last one yielded is terminal. */
 export async function* watchTask(plan: WatchPlan): AsyncGenerator<TaskStatus, void, undefined> {
+  const { taskId, signal, webhook } = plan;
   const maxWait = plan.maxWaitTime ?? DEFAULT_MAX_WAIT;
   const floor = plan.pollInterval ?? DEFAULT_POLL_INTERVAL;
   const deadline = Date.now() + maxWait;
-  const wake = subscribeToTerminalEvents(plan);
-  let gap = plan.webhook ? Math.max(floor, WEBHOOK_FALLBACK_GAP) : floor;
+  let gap = webhook ? Math.max(floor, WEBHOOK_FALLBACK_GAP) : floor;
   let delay = plan.firstPollDelay ?? 0;
   let last: TaskStatus | undefined;
+  // A terminal webhook event ends the pause under way, or the next one if it arrives during a poll.
+  let wake: (() => void) | undefined;
+  let woken = false;
+  const unsubscribe = webhook?.subscribe(taskId, ({ event }) => {
+    if (event !== "task.completed" && event !== "task.failed") return;
+    if (wake) wake();
+    else woken = true;
+  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      const aborted = () => new AbortError("Waiting for the task was aborted by its signal.");
+      if (signal?.aborted) return reject(aborted());
+      if (ms <= 0) return resolve();
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
+        wake = undefined;
+        signal?.removeEventListener("abort", onAbort);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onAbort = () => settle(aborted());
+      const timer = setTimeout(settle, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      wake = () => settle();
+      if (woken) {
+        woken = false;
+        settle();
+      }
+    });
   try {
     for (;;) {
-      await pause(Math.min(delay, deadline - Date.now()), plan.signal, wake);
-      const status = await plan.poll(Math.max(1, deadline - Date.now()), plan.signal).catch((error: unknown) => {
+      await pause(Math.min(delay, deadline - Date.now()));
+      const status = await plan.poll(Math.max(1, deadline - Date.now()), signal).catch((error: unknown) => {
         // A poll cut short by the end of the wait is the wait timing out, not the API.
         throw error instanceof APITimeoutError && Date.now() >= deadline
-          ? new WaitTimeoutError(plan.taskId, maxWait, last)
+          ? new WaitTimeoutError(taskId, maxWait, last)
           : error;
       });
       if (!last || status.status !== last.status || status.progress !== last.progress) yield status;
       last = status;
       if (isFinished(status)) return;
-      if (Date.now() >= deadline) throw new WaitTimeoutError(plan.taskId, maxWait, last);
+      if (Date.now() >= deadline) throw new WaitTimeoutError(taskId, maxWait, last);
       // Unknown (newer) statuses are treated as still running: same backoff, never a hot loop.
       delay = gap * (1 + Math.random() * 0.25);
       gap = Math.min(Math.max(floor, MAX_POLL_GAP), gap * BACKOFF_FACTOR);
     }
   } finally {
-    wake.close();
+    unsubscribe?.();
   }
 }
 
@@ -88,55 +117,4 @@ function toFinishedTask(status: TaskStatus): FinishedTask {
     throw new SeedanceError(`Task ${status.taskId} completed without a result.videoUrl; fetch it with task.getResult.`);
   }
   return { ...status, status: "completed", result: status.result, videoUrl: status.result.videoUrl };
-}
-
-interface Wake {
-  /** Calls `callback` once at the next terminal event (at once if one arrived unseen); returns a canceller. */
-  onNext: (callback: () => void) => () => void;
-  close: () => void;
-}
-
-function subscribeToTerminalEvents(plan: WatchPlan): Wake {
-  let unseen = false;
-  let waiter: (() => void) | undefined;
-  const unsubscribe = plan.webhook?.subscribe(plan.taskId, (event) => {
-    if (event.event !== "task.completed" && event.event !== "task.failed") return;
-    const callback = waiter;
-    waiter = undefined;
-    if (callback) callback();
-    else unseen = true;
-  });
-  return {
-    onNext(callback) {
-      if (unseen) {
-        unseen = false;
-        callback();
-        return () => {};
-      }
-      waiter = callback;
-      return () => {
-        if (waiter === callback) waiter = undefined;
-      };
-    },
-    close: () => unsubscribe?.(),
-  };
-}
-
-function pause(ms: number, signal: AbortSignal | undefined, wake: Wake): Promise<void> {
-  const aborted = () => new AbortError("Waiting for the task was aborted by its signal.");
-  if (signal?.aborted) return Promise.reject(aborted());
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    let cancelWake: (() => void) | undefined;
-    const settle = (outcome: () => void) => () => {
-      clearTimeout(timer);
-      cancelWake?.();
-      signal?.removeEventListener("abort", onAbort);
-      outcome();
-    };
-    const onAbort = settle(() => reject(aborted()));
-    const timer = setTimeout(settle(resolve), ms);
-    cancelWake = wake.onNext(settle(resolve));
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

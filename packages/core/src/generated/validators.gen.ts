@@ -27,32 +27,104 @@ export interface OperationSpec {
   checkResponse: (body: unknown) => Issue | undefined;
 }
 
-type Check = (v: any, f: string) => Issue | undefined;
+/**
+ * A schema compiled to data: its constraints keyed by the server's names for them (each value is the
+ * limit an Issue reports), then the rules of its properties and items. Response rules hold only the
+ * shape (type, properties, required, items).
+ */
+interface Rule {
+  type?: string;
+  enum?: unknown[];
+  min_length?: number;
+  max_length?: number;
+  regex?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, Rule>;
+  required?: string[];
+  additional_properties?: false;
+  items?: Rule;
+}
+
+/** Each constraint's test of a value against its limit, in the order they are checked (type first). */
+const TESTS: Record<string, (v: any, limit: any) => boolean> = {
+  type: (v, type: string) => type === "integer" ? Number.isInteger(v) : type === "object" ? typeof v === "object" && v !== null && !Array.isArray(v) : type === "array" ? Array.isArray(v) : typeof v === type,
+  enum: (v, values: unknown[]) => values.includes(v),
+  // JSON Schema counts characters (code points), not UTF-16 units.
+  min_length: (v: string, min: number) => [...v].length >= min,
+  max_length: (v: string, max: number) => [...v].length <= max,
+  regex: (v: string, pattern: string) => new RegExp(pattern, "u").test(v),
+  format: (v: string, format: string) => FORMATS[format]?.(v) === true,
+  minimum: (v: number, min: number) => v >= min,
+  maximum: (v: number, max: number) => v <= max,
+};
+
+/** The formats a request check enforces. */
+const FORMATS: Record<string, (v: string) => boolean> = { uri: (v) => URL.canParse(v) };
 
 const fail = (field: string, value: unknown, constraint: string, limit?: unknown): Issue => ({ field, value, constraint, limit });
 const at = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
-const is = (v: unknown, type: string) =>
-  type === "object" ? typeof v === "object" && v !== null && !Array.isArray(v) : type === "array" ? Array.isArray(v) : type === "null" ? v === null : typeof v === type;
-const field = (v: any, f: string, key: string, required: boolean, check: Check) =>
-  v[key] === undefined ? (required ? fail(at(f, key), undefined, "required") : undefined) : check(v[key], at(f, key));
-const known = (v: any, f: string, keys: string[]) => {
-  for (const key in v) if (!keys.includes(key)) return fail(at(f, key), v[key], "additional_properties");
-};
-const items = (v: any[], f: string, check: Check) => {
-  for (let i = 0; i < v.length; i++) {
-    const issue = check(v[i], at(f, String(i)));
+
+/** The first way `v` (at field `f`) breaks `rule`, or `undefined`. */
+function check(rule: Rule, v: any, f: string): Issue | undefined {
+  for (const constraint in TESTS) {
+    const limit = rule[constraint as keyof Rule];
+    if (limit !== undefined && !TESTS[constraint]?.(v, limit)) return fail(f, v, constraint, limit);
+  }
+  const { properties = {}, required = [], items } = rule;
+  for (const key in properties) {
+    const issue =
+      v[key] === undefined
+        ? required.includes(key)
+          ? fail(at(f, key), undefined, "required")
+          : undefined
+        : check(properties[key] as Rule, v[key], at(f, key));
     if (issue) return issue;
   }
-};
+  if (rule.additional_properties === false) {
+    for (const key in v) if (!Object.hasOwn(properties, key)) return fail(at(f, key), v[key], "additional_properties");
+  }
+  for (let i = 0; items && i < v.length; i++) {
+    const issue = check(items, v[i], at(f, String(i)));
+    if (issue) return issue;
+  }
+}
+
+const headerIdempotencyKey: Rule = { properties: { "Idempotency-Key": { type: "string", min_length: 1, max_length: 255 } } };
+
+const requestPrompt: Rule = { type: "string", min_length: 1, max_length: 300 };
+
+const requestWebhookUrl: Rule = { type: "string", format: "uri" };
+
+const requestImageGenerationRequest: Rule = { type: "object", properties: { prompt: requestPrompt, model: { type: "string", enum: ["seedream-3.0","seedream-4.0","seedream-4.5","seedream-5.0"] }, resolution: { type: "string", enum: ["1024x1024","2048x2048","4k"] }, quality: { type: "string", enum: ["standard","high"] }, num_images: { type: "integer", minimum: 1, maximum: 4 }, seed: { type: "integer" }, style: { type: "string", max_length: 64 }, webhook_url: requestWebhookUrl }, required: ["prompt","model"], additional_properties: false };
+
+const stringValue: Rule = { type: "string" };
+
+const numberValue: Rule = { type: "number" };
+
+const responseImageGenerationResponse: Rule = { type: "object", properties: { status: stringValue, data: { type: "object", properties: { task_id: stringValue, images: { type: "array", items: { type: "object", properties: { id: stringValue, url: stringValue, width: numberValue, height: numberValue, format: stringValue, size_bytes: numberValue }, required: ["id","url"] } }, model: stringValue, resolution: stringValue, processing_time_ms: numberValue }, required: ["task_id","images","model"] } }, required: ["status","data"] };
+
+const requestVideoGenerationRequest: Rule = { type: "object", properties: { prompt: requestPrompt, model: { type: "string", enum: ["seedance-1.0","seedance-1.5-pro","seedance-2.0"] }, duration: { type: "integer", minimum: 5, maximum: 30 }, resolution: { type: "string", enum: ["720p","1080p","4k"] }, fps: { type: "integer", enum: [24,30,60] }, image_input: requestWebhookUrl, webhook_url: requestWebhookUrl }, required: ["prompt","model","duration"], additional_properties: false };
+
+const responseVideoGenerationResponse: Rule = { type: "object", properties: { status: stringValue, data: { type: "object", properties: { task_id: stringValue, status: stringValue, estimated_wait_time_seconds: numberValue, check_status_url: stringValue }, required: ["task_id","status"] } }, required: ["status","data"] };
+
+const pathTaskId: Rule = { properties: { task_id: { type: "string", min_length: 1, max_length: 128, regex: "^[A-Za-z0-9_-]+$" } }, required: ["task_id"] };
+
+const responseVideoResult: Rule = { type: "object", properties: { video_url: stringValue, duration: numberValue, resolution: stringValue }, required: ["video_url"] };
+
+const responseTaskStatusResponse: Rule = { type: "object", properties: { status: stringValue, data: { type: "object", properties: { task_id: stringValue, status: stringValue, progress: numberValue, created_at: stringValue, updated_at: stringValue, result: responseVideoResult, error_message: stringValue }, required: ["task_id","status","progress","created_at","updated_at"] } }, required: ["status","data"] };
+
+const responseTaskResultResponse: Rule = { type: "object", properties: { status: stringValue, data: { type: "object", properties: { task_id: stringValue, status: stringValue, result: responseVideoResult, error_message: stringValue, completed_at: stringValue }, required: ["task_id","status","completed_at"] } }, required: ["status","data"] };
 
 /** `POST /v1/seedream/generate`: its URL template and the spec's checks of its input and its success body. */
 export const generateImage: OperationSpec = {
   operationId: "generateImage",
   method: "POST",
   path: "/v1/seedream/generate",
-  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateImageIdempotencyKey),
-  checkBody: (body) => requestImageGenerationRequest(body, ""),
-  checkResponse: (body) => responseImageGenerationResponse(body, ""),
+  checkHeaders: (value) => check(headerIdempotencyKey, value, ""),
+  checkBody: (value) => check(requestImageGenerationRequest, value, ""),
+  checkResponse: (value) => check(responseImageGenerationResponse, value, ""),
 };
 
 /** `POST /v1/seedance/generate`: its URL template and the spec's checks of its input and its success body. */
@@ -60,9 +132,9 @@ export const generateVideo: OperationSpec = {
   operationId: "generateVideo",
   method: "POST",
   path: "/v1/seedance/generate",
-  checkHeaders: (header) => field(header, "", "Idempotency-Key", false, requestGenerateVideoIdempotencyKey),
-  checkBody: (body) => requestVideoGenerationRequest(body, ""),
-  checkResponse: (body) => responseVideoGenerationResponse(body, ""),
+  checkHeaders: (value) => check(headerIdempotencyKey, value, ""),
+  checkBody: (value) => check(requestVideoGenerationRequest, value, ""),
+  checkResponse: (value) => check(responseVideoGenerationResponse, value, ""),
 };
 
 /** `GET /v1/tasks/{task_id}`: its URL template and the spec's checks of its input and its success body. */
@@ -70,8 +142,8 @@ export const getTaskStatus: OperationSpec = {
   operationId: "getTaskStatus",
   method: "GET",
   path: "/v1/tasks/{task_id}",
-  checkPath: (path) => field(path, "", "task_id", true, requestTaskId),
-  checkResponse: (body) => responseTaskStatusResponse(body, ""),
+  checkPath: (value) => check(pathTaskId, value, ""),
+  checkResponse: (value) => check(responseTaskStatusResponse, value, ""),
 };
 
 /** `GET /v1/results/{task_id}`: its URL template and the spec's checks of its input and its success body. */
@@ -79,133 +151,9 @@ export const getTaskResult: OperationSpec = {
   operationId: "getTaskResult",
   method: "GET",
   path: "/v1/results/{task_id}",
-  checkPath: (path) => field(path, "", "task_id", true, requestTaskId),
-  checkResponse: (body) => responseTaskResultResponse(body, ""),
+  checkPath: (value) => check(pathTaskId, value, ""),
+  checkResponse: (value) => check(responseTaskResultResponse, value, ""),
 };
 
 /** Every operation of the spec by operationId. */
 export const OPERATIONS = { generateImage, generateVideo, getTaskStatus, getTaskResult } as const;
-
-function requestGenerateImageIdempotencyKey(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 255 ? undefined : fail(f, v, "max_length", 255) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
-}
-
-function requestImageGenerationRequest(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestImageModel) ?? field(v, f, "resolution", false, requestImageResolution) ?? field(v, f, "quality", false, requestImageQuality) ?? field(v, f, "num_images", false, requestImageGenerationRequestNumImages) ?? field(v, f, "seed", false, isInteger) ?? field(v, f, "style", false, requestImageGenerationRequestStyle) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","resolution","quality","num_images","seed","style","webhook_url"]) : fail(f, v, "type", "object");
-}
-
-function requestPrompt(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 300 ? undefined : fail(f, v, "max_length", 300) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
-}
-
-function requestImageModel(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? ["seedream-3.0","seedream-4.0","seedream-4.5","seedream-5.0"].includes(v) ? undefined : fail(f, v, "enum", ["seedream-3.0","seedream-4.0","seedream-4.5","seedream-5.0"]) : fail(f, v, "type", "string");
-}
-
-function requestImageResolution(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? ["1024x1024","2048x2048","4k"].includes(v) ? undefined : fail(f, v, "enum", ["1024x1024","2048x2048","4k"]) : fail(f, v, "type", "string");
-}
-
-function requestImageQuality(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? ["standard","high"].includes(v) ? undefined : fail(f, v, "enum", ["standard","high"]) : fail(f, v, "type", "string");
-}
-
-function requestImageGenerationRequestNumImages(v: any, f: string): Issue | undefined {
-  return Number.isInteger(v) ? v >= 1 ? v <= 4 ? undefined : fail(f, v, "maximum", 4) : fail(f, v, "minimum", 1) : fail(f, v, "type", "integer");
-}
-
-function isInteger(v: any, f: string): Issue | undefined {
-  return Number.isInteger(v) ? undefined : fail(f, v, "type", "integer");
-}
-
-function requestImageGenerationRequestStyle(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? [...v].length <= 64 ? undefined : fail(f, v, "max_length", 64) : fail(f, v, "type", "string");
-}
-
-function requestWebhookUrl(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? URL.canParse(v) ? undefined : fail(f, v, "format", "uri") : fail(f, v, "type", "string");
-}
-
-function responseImageGenerationResponse(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "status", true, isString) ?? field(v, f, "data", true, responseImageGenerationResult) : fail(f, v, "type", "object");
-}
-
-function isString(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? undefined : fail(f, v, "type", "string");
-}
-
-function responseImageGenerationResult(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "task_id", true, isString) ?? field(v, f, "images", true, responseImageGenerationResultImages) ?? field(v, f, "model", true, isString) ?? field(v, f, "resolution", false, isString) ?? field(v, f, "processing_time_ms", false, isNumber) : fail(f, v, "type", "object");
-}
-
-function responseImageGenerationResultImages(v: any, f: string): Issue | undefined {
-  return is(v, "array") ? items(v, f, responseImage) : fail(f, v, "type", "array");
-}
-
-function responseImage(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "id", true, isString) ?? field(v, f, "url", true, isString) ?? field(v, f, "width", false, isNumber) ?? field(v, f, "height", false, isNumber) ?? field(v, f, "format", false, isString) ?? field(v, f, "size_bytes", false, isNumber) : fail(f, v, "type", "object");
-}
-
-function isNumber(v: any, f: string): Issue | undefined {
-  return is(v, "number") ? undefined : fail(f, v, "type", "number");
-}
-
-function requestGenerateVideoIdempotencyKey(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 255 ? undefined : fail(f, v, "max_length", 255) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
-}
-
-function requestVideoGenerationRequest(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "prompt", true, requestPrompt) ?? field(v, f, "model", true, requestVideoModel) ?? field(v, f, "duration", true, requestVideoGenerationRequestDuration) ?? field(v, f, "resolution", false, requestVideoResolution) ?? field(v, f, "fps", false, requestVideoGenerationRequestFps) ?? field(v, f, "image_input", false, requestVideoGenerationRequestImageInput) ?? field(v, f, "webhook_url", false, requestWebhookUrl) ?? known(v, f, ["prompt","model","duration","resolution","fps","image_input","webhook_url"]) : fail(f, v, "type", "object");
-}
-
-function requestVideoModel(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? ["seedance-1.0","seedance-1.5-pro","seedance-2.0"].includes(v) ? undefined : fail(f, v, "enum", ["seedance-1.0","seedance-1.5-pro","seedance-2.0"]) : fail(f, v, "type", "string");
-}
-
-function requestVideoGenerationRequestDuration(v: any, f: string): Issue | undefined {
-  return Number.isInteger(v) ? v >= 5 ? v <= 30 ? undefined : fail(f, v, "maximum", 30) : fail(f, v, "minimum", 5) : fail(f, v, "type", "integer");
-}
-
-function requestVideoResolution(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? ["720p","1080p","4k"].includes(v) ? undefined : fail(f, v, "enum", ["720p","1080p","4k"]) : fail(f, v, "type", "string");
-}
-
-function requestVideoGenerationRequestFps(v: any, f: string): Issue | undefined {
-  return Number.isInteger(v) ? [24,30,60].includes(v) ? undefined : fail(f, v, "enum", [24,30,60]) : fail(f, v, "type", "integer");
-}
-
-function requestVideoGenerationRequestImageInput(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? URL.canParse(v) ? undefined : fail(f, v, "format", "uri") : fail(f, v, "type", "string");
-}
-
-function responseVideoGenerationResponse(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "status", true, isString) ?? field(v, f, "data", true, responseVideoTask) : fail(f, v, "type", "object");
-}
-
-function responseVideoTask(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "task_id", true, isString) ?? field(v, f, "status", true, isString) ?? field(v, f, "estimated_wait_time_seconds", false, isNumber) ?? field(v, f, "check_status_url", false, isString) : fail(f, v, "type", "object");
-}
-
-function requestTaskId(v: any, f: string): Issue | undefined {
-  return is(v, "string") ? [...v].length >= 1 ? [...v].length <= 128 ? /^[A-Za-z0-9_-]+$/u.test(v) ? undefined : fail(f, v, "regex", "^[A-Za-z0-9_-]+$") : fail(f, v, "max_length", 128) : fail(f, v, "min_length", 1) : fail(f, v, "type", "string");
-}
-
-function responseTaskStatusResponse(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "status", true, isString) ?? field(v, f, "data", true, responseTaskStatus) : fail(f, v, "type", "object");
-}
-
-function responseTaskStatus(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "task_id", true, isString) ?? field(v, f, "status", true, isString) ?? field(v, f, "progress", true, isNumber) ?? field(v, f, "created_at", true, isString) ?? field(v, f, "updated_at", true, isString) ?? field(v, f, "result", false, responseVideoResult) ?? field(v, f, "error_message", false, isString) : fail(f, v, "type", "object");
-}
-
-function responseVideoResult(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "video_url", true, isString) ?? field(v, f, "duration", false, isNumber) ?? field(v, f, "resolution", false, isString) : fail(f, v, "type", "object");
-}
-
-function responseTaskResultResponse(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "status", true, isString) ?? field(v, f, "data", true, responseTaskResult) : fail(f, v, "type", "object");
-}
-
-function responseTaskResult(v: any, f: string): Issue | undefined {
-  return is(v, "object") ? field(v, f, "task_id", true, isString) ?? field(v, f, "status", true, isString) ?? field(v, f, "result", false, responseVideoResult) ?? field(v, f, "error_message", false, isString) ?? field(v, f, "completed_at", true, isString) : fail(f, v, "type", "object");
-}

@@ -2,9 +2,11 @@
 // browsers, so fall back to building a v4 UUID from getRandomValues.
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Each digit of the template is replaced by a random one: a 0 or 1 fully random, the 8 as one of
+  // 8, 9, a and b (the variant); the 4 (the version) stays.
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (digit) =>
+    (Number(digit) ^ ((bytes[i++] as number) & (15 >> (Number(digit) / 4)))).toString(16),
+  );
 }
