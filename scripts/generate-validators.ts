@@ -341,14 +341,26 @@ interface Rule {
   items?: Rule;
 }
 
-/** Each constraint's test of a value against its limit, in the order they are checked (type first). */
-const TESTS: Record<string, (v: any, limit: any) => boolean> = {
+// JSON Schema counts characters (code points), not UTF-16 units: a string has at most \`length\` and at
+// least half as many, so most lengths are decided without counting.
+const codePoints = (v: string) => {
+  let count = 0;
+  for (const _ of v) count++;
+  return count;
+};
+const patterns = new Map<string, RegExp>();
+
+/** Each constraint's test of a value against its limit. */
+const TESTS: Record<string, ((v: any, limit: any) => boolean) | undefined> = {
   type: (v, type: string) => ${typeTest},
   enum: (v, values: unknown[]) => values.includes(v),
-  // JSON Schema counts characters (code points), not UTF-16 units.
-  min_length: (v: string, min: number) => [...v].length >= min,
-  max_length: (v: string, max: number) => [...v].length <= max,
-  regex: (v: string, pattern: string) => new RegExp(pattern, "u").test(v),
+  min_length: (v: string, min: number) => v.length >= min && (v.length >= 2 * min || codePoints(v) >= min),
+  max_length: (v: string, max: number) => v.length <= max || codePoints(v) <= max,
+  regex: (v: string, pattern: string) => {
+    let regex = patterns.get(pattern);
+    if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, "u")));
+    return regex.test(v);
+  },
   format: (v: string, format: string) => FORMATS[format]?.(v) === true,
   minimum: (v: number, min: number) => v >= min,
   maximum: (v: number, max: number) => v <= max,
@@ -364,22 +376,24 @@ const at = (parent: string, key: string) => (parent ? \`\${parent}.\${key}\` : k
 
 /** The first way \`v\` (at field \`f\`) breaks \`rule\`, or \`undefined\`. */
 function check(rule: Rule, v: any, f: string): Issue | undefined {
-  for (const constraint in TESTS) {
+  // A rule's constraints are written in the order the server checks them (type first); its shape
+  // keys (properties, required, …) have no test.
+  for (const constraint in rule) {
     const limit = rule[constraint as keyof Rule];
-    if (limit !== undefined && !TESTS[constraint]?.(v, limit)) return fail(f, v, constraint, limit);
+    if (TESTS[constraint]?.(v, limit) === false) return fail(f, v, constraint, limit);
   }
-  const { properties = {}, required = [], items } = rule;
+  const { properties, items } = rule;
   for (const key in properties) {
     const issue =
       v[key] === undefined
-        ? required.includes(key)
+        ? rule.required?.includes(key)
           ? fail(at(f, key), undefined, "required")
           : undefined
         : check(properties[key] as Rule, v[key], at(f, key));
     if (issue) return issue;
   }
   if (rule.additional_properties === false) {
-    for (const key in v) if (!Object.hasOwn(properties, key)) return fail(at(f, key), v[key], "additional_properties");
+    for (const key in v) if (!properties || !Object.hasOwn(properties, key)) return fail(at(f, key), v[key], "additional_properties");
   }
   for (let i = 0; items && i < v.length; i++) {
     const issue = check(items, v[i], at(f, String(i)));
