@@ -31,17 +31,33 @@ execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclara
   stdio: "inherit",
   timeout: 300_000,
 });
-await build({
-  entryPoints: entryPoints(exports),
+const entries = entryPoints(exports);
+// Chunks only for a single entry, where they come from dynamic imports alone: between several entries
+// esbuild shares its helpers through a chunk imported bare, which bundlers then warn about under
+// "sideEffects": false. So several entries are built whole, and must share no module (below).
+const splitting = entries.length === 1;
+const { metafile } = await build({
+  entryPoints: entries,
   outdir: "dist",
   outbase: "src",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
-  splitting: true,
+  splitting,
   format: "esm",
   platform: "neutral",
   target: "es2022",
   // Dependencies (other @seedance packages, node: built-ins) are imported, never copied in.
   packages: "external",
+  metafile: true,
   logLevel: "warning",
 });
+
+// A module copied into two entries would have two states (two classes of the same error, for one).
+const seen = new Map<string, string>();
+for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+  for (const input of Object.keys(inputs)) {
+    const first = seen.get(input);
+    if (first) throw new Error(`${input} is bundled into both ${first} and ${output}: import it from one entry`);
+    seen.set(input, output);
+  }
+}

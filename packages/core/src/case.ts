@@ -43,10 +43,10 @@ function memoized(convert: (key: string) => string): (key: string) => string {
   };
 }
 
-const camelOf = memoized((key) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase()));
+const camelOf = /* @__PURE__ */ memoized((key) => key.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase()));
 // Most keys have no underscore: they skip the lookup.
 const camelKey = (key: string) => (key.includes("_") ? camelOf(key) : key);
-const snakeKey = memoized((key) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`));
+const snakeKey = /* @__PURE__ */ memoized((key) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`));
 
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);

@@ -10,10 +10,14 @@ export interface ApiOperation {
   path: string;
 }
 
-const generated = Object.values(OPERATIONS);
+// Pure calls: a bundle without the proxy drops them.
+const generated = /* @__PURE__ */ Object.values(OPERATIONS);
 
 /** Every operation of the spec: the proxy's default allow-list. */
-export const API_OPERATIONS: readonly ApiOperation[] = generated.map(({ method, path }) => ({ method, path }));
+export const API_OPERATIONS: readonly ApiOperation[] = /* @__PURE__ */ generated.map(({ method, path }) => ({
+  method,
+  path,
+}));
 
 export interface MatchedOperation {
   /** The spec's operationId, whose checks the body must pass. */

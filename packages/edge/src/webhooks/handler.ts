@@ -49,7 +49,8 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const reply = (status: number, error: string, headers?: HeadersInit) => Response.json({ error }, { status, headers });
 const acknowledged = () => new Response(null, { status: 204 });
-const decoder = new TextDecoder();
+// Pure: a bundle without the webhook handler drops it.
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { secret, onEvent, onUnknownEvent, onError, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
