@@ -63,7 +63,9 @@ try {
 
   step("browser bundles");
   const bundles: Record<string, BundleSize | { error: string }> = {};
-  for (const { id } of CONTENDERS) bundles[id] = await measureBundle(id).catch(failure);
+  for (const { id, noBundle } of CONTENDERS) {
+    bundles[id] = noBundle ? { error: noBundle } : await measureBundle(id).catch(failure);
+  }
 
   step(`cold start, with and without a first request, ${PLAN.coldRuns} runs each`);
   const cold = await measureColdStart(modules, baseUrl, PLAN.coldRuns);

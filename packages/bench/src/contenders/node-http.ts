@@ -1,30 +1,8 @@
-// The other floor for Node: node:http with a keep-alive agent, no fetch layer — what @seedance/node
-// sends with, beside raw undici.request (which costs loading the undici package).
-import { Agent, request } from "node:http";
+// The other floor for Node: node:http with a keep-alive agent, no fetch layer, imported as most code
+// imports it. An ES module import of node:http reads all its exports, and its lazy WebSocket getters
+// then load Node's bundled undici: that is this row's cold start.
+import * as http from "node:http";
 import type { Call } from "../contender.ts";
-import { API_KEY, PROMPT } from "./request.ts";
+import { httpCall } from "./http-call.ts";
 
-export function connect(baseUrl: string): Call {
-  const url = `${baseUrl}/v1/seedream/generate`;
-  const agent = new Agent({ keepAlive: true });
-  const body = JSON.stringify({ prompt: PROMPT, model: "seedream-4.5" });
-  const headers = {
-    Authorization: `Bearer ${API_KEY}`,
-    "Content-Type": "application/json",
-    "Content-Length": String(Buffer.byteLength(body)),
-  };
-  return () =>
-    new Promise((resolve, reject) => {
-      const outgoing = request(url, { method: "POST", headers, agent }, (incoming) => {
-        let text = "";
-        incoming.setEncoding("utf8");
-        incoming.on("data", (chunk: string) => (text += chunk));
-        incoming.on("end", () =>
-          incoming.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`HTTP ${incoming.statusCode}`)),
-        );
-        incoming.on("error", reject);
-      });
-      outgoing.on("error", reject);
-      outgoing.end(body);
-    });
-}
+export const connect = (baseUrl: string): Call => httpCall(http, baseUrl);
