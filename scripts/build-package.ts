@@ -1,8 +1,8 @@
 // Builds one SDK package (run from its folder): tsc writes the declarations, esbuild the JavaScript,
-// one file per entry in package.json's "exports" plus shared chunks. One file instead of ~60 small
-// modules is what keeps `import` + `new SeedanceClient()` near a bare `node` start (Node's ES module
-// loader pays per file); dynamic imports stay separate chunks, so code that a call needs only later
-// (downloads, streams) still loads on first use. Other packages stay external imports.
+// one file per entry in package.json's "exports". A few files instead of ~60 small modules keep
+// `import` + `new SeedanceClient()` near a bare `node` start; a dynamic import stays a chunk of its
+// own, so code that only some calls need (downloads, streams) loads on first use. Other packages
+// stay external imports.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";

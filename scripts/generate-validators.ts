@@ -92,22 +92,6 @@ const json = (value: unknown) => JSON.stringify(value);
 /** A property name as an object literal writes it: bare when it is an identifier. */
 const property = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : json(name));
 
-/** What a compiled schema holds: the request constraints by the server's names, and the shape. */
-interface Rule {
-  type?: string;
-  enum?: unknown[];
-  min_length?: number;
-  max_length?: number;
-  regex?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  properties?: Record<string, Rule>;
-  required?: string[];
-  additional_properties?: false;
-  items?: Rule;
-}
-
 /** A compiled rule: its source text (given each child's text), the name to give it if shared, its children. */
 interface Compiled {
   render: (child: (node: Compiled) => string) => string;
@@ -161,8 +145,9 @@ export function validatorsModule(spec: Spec): string {
     const type = mode === "response" && target.type === "integer" ? "number" : target.type;
     if (type) types.add(type);
     // The checks in the order the server applies them: type first, then each constraint, then the
-    // properties (in the spec's order), the absence of others, and the items.
-    const rule: Rule =
+    // properties (in the spec's order), the absence of others, and the items. Keyed by the server's
+    // names, as the emitted `Rule` interface declares them.
+    const constraintsByName: Record<string, unknown> =
       mode === "request"
         ? {
             type,
@@ -175,7 +160,7 @@ export function validatorsModule(spec: Spec): string {
             maximum,
           }
         : { type };
-    const constraints = Object.entries(rule)
+    const constraints = Object.entries(constraintsByName)
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => `${key}: ${json(value)}`);
     const keys = Object.keys(target.properties ?? {});
