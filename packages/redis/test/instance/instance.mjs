@@ -85,10 +85,15 @@ const commands = {
         .catch((error) => errors.push(`${error.name}: ${error.status ?? ""} ${error.message}`));
     }
     await rateLimitStore.close();
-    // How long after the reset each sleep's next request went out.
-    const pastReset = sleeps.map(
-      (sleep) => (requests.find((r) => r.sentAt >= sleep.at)?.sentAt ?? Infinity) - (sleep.resetAt ?? sleep.at),
-    );
+    // How long after the reset each sleep ended: at its next request, or at the next hold when the
+    // other processes used up the new window first (a fair share is not promised; an overslept timer is).
+    const pastReset = sleeps.map((sleep, index) => {
+      const ended = Math.min(
+        requests.find((r) => r.sentAt >= sleep.at)?.sentAt ?? Infinity,
+        sleeps[index + 1]?.at ?? Infinity,
+      );
+      return ended - (sleep.resetAt ?? sleep.at);
+    });
     return {
       errors,
       requests: requests.length,
