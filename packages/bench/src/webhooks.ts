@@ -3,6 +3,7 @@
 // Verifications run one after another, as a receiver handles one delivery at a time.
 // Run on its own (`pnpm bench:webhooks`) it prints its own table; `pnpm bench` reuses `measureWebhooks`.
 
+import { createRequire } from "node:module";
 import { createWebhookVerifier, generateWebhookSecret, signWebhook, verifyWebhook } from "seedance-sdk";
 import { Webhook } from "standardwebhooks";
 import { median } from "./stats.ts";
@@ -10,21 +11,9 @@ import { median } from "./stats.ts";
 const BATCH = 64;
 
 const secret = generateWebhookSecret();
-const payload = {
-  event: "task.completed",
-  timestamp: "2024-01-15T10:35:00Z",
-  data: {
-    task_id: "task-uuid-12345",
-    status: "completed",
-    model: "seedance-1.5-pro",
-    progress: 100,
-    result: {
-      video_url: "https://cdn.seedance2api.com/videos/task-uuid-12345.mp4",
-      duration: 15,
-      resolution: "1080p",
-    },
-  },
-};
+// The spec's own example of a task.completed delivery.
+const spec = createRequire(import.meta.url)("@seedance/openapi/openapi.json");
+const payload = spec.webhooks["task.completed"].post.requestBody.content["application/json"].examples.event.value;
 /** Signed again when a measurement starts: the verifiers refuse a delivery older than 5 minutes as a replay. */
 let delivery = await signWebhook(payload, secret);
 const verifier = createWebhookVerifier(secret);

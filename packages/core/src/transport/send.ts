@@ -61,7 +61,8 @@ export async function send(config: TransportConfig, request: HttpRequest, option
   const label = () => `${request.method} ${request.path}`;
   try {
     for (let attempt = 0; ; attempt++) {
-      if (config.holdOnRateLimit && config.rateLimit.holdMs() > 0) await holdForQuota(config, deadline, label());
+      const hold = config.holdOnRateLimit ? config.rateLimit.holdMs() : 0;
+      if (hold > 0) await holdForQuota(config, deadline, hold, label());
       const started = logger.debugEnabled ? Date.now() : 0;
       const outcome = await attemptOnce(config, request, options, deadline, safeToRepeat);
       if ("done" in outcome) {
@@ -132,9 +133,8 @@ export function lowerCaseNames(headers: Record<string, string> | undefined): Rec
   return lower;
 }
 
-async function holdForQuota(config: TransportConfig, deadline: Deadline, label: string): Promise<void> {
-  const hold = config.rateLimit.holdMs();
-  if (hold === 0) return;
+/** Waits `hold` ms for the quota to reset, or fails now when that outlasts the call's deadline. */
+async function holdForQuota(config: TransportConfig, deadline: Deadline, hold: number, label: string): Promise<void> {
   const latest = config.rateLimit.latest;
   if (hold >= deadline.remaining()) {
     throw new RateLimitError({
