@@ -20,6 +20,7 @@ export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";
 export type { Task } from "./resources/task.js";
+export { REDACTED, sanitizeServerText } from "./sanitize.js";
 export { createMemoryRateLimitStore, type RateLimit, type RateLimitStore } from "./transport/rate-limit.js";
 export type { RequestOptions } from "./transport/send.js";
 export {
