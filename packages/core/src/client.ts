@@ -5,6 +5,7 @@ import type { ClientContext } from "./operation.js";
 import { Seedance } from "./resources/seedance.js";
 import { Seedream } from "./resources/seedream.js";
 import { Task } from "./resources/task.js";
+import { sanitizeServerText } from "./sanitize.js";
 import { TaskEstimates } from "./task-estimates.js";
 import { type RateLimit, RateLimitState, type RateLimitStore } from "./transport/rate-limit.js";
 import { lowerCaseNames } from "./transport/send.js";
@@ -26,6 +27,11 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
+  /**
+   * The largest response body read, in bytes after decompression (default 8 MiB, far above any of the
+   * API's answers). A larger one fails the call with `ResponseTooLargeError` and closes the connection.
+   */
+  maxResponseBytes?: number;
   /** A custom fetch (e.g. with a proxy agent), called as a plain function with `(url, init)`. */
   fetch?: FetchLike;
   /**
@@ -58,6 +64,21 @@ function authHeaders(options: ClientOptions): Record<string, string> {
   if (scheme === "none") return {};
   if (!options.apiKey) throw new SeedanceError(MISSING_KEY);
   return scheme === "bearer" ? { authorization: `Bearer ${options.apiKey}` } : { "x-api-key": options.apiKey };
+}
+
+/** 8 MiB: the API's answers are a few kilobytes, so this leaves a wide margin and bounds a hostile one. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** A body becomes one string, and V8's strings stop at this many characters (a UTF-8 byte makes at most one). */
+const MAX_STRING_LENGTH = 0x1fffffe8;
+
+function responseLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_STRING_LENGTH) {
+    throw new SeedanceError(
+      `Invalid maxResponseBytes: expected a whole number of bytes from 1 to ${MAX_STRING_LENGTH} (the longest string JavaScript holds), got ${value}.`,
+    );
+  }
+  return value;
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
@@ -95,7 +116,8 @@ export class SeedanceClient {
         holdOnRateLimit: options.holdOnRateLimit ?? true,
         rateLimit: new RateLimitState(options.rateLimitStore),
         logger: createLogger(options.logger ?? console, options.logLevel ?? "warn"),
-        redact: (text) => (key ? text.split(key).join("[redacted]") : text),
+        redact: (text) => sanitizeServerText(text, key),
+        maxResponseBytes: responseLimit(options.maxResponseBytes),
       },
       estimates: new TaskEstimates(),
       validate: options.validate ?? true,

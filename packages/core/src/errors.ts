@@ -85,6 +85,23 @@ export function errorClassFor(status: number): typeof APIError {
   return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
+/**
+ * The server answered with a redirect (3xx). The SDK never follows one: the key would go wherever the
+ * server points. Not retried.
+ */
+export class RedirectError extends APIError {
+  override name = "RedirectError";
+  /**
+   * Where the server pointed (its `Location`, sanitised and with the key redacted), or `undefined`
+   * where the runtime hides it (a browser's opaque redirect, whose `status` is then 0).
+   */
+  readonly location: string | undefined;
+  constructor(init: APIErrorInit & { location: string | undefined }) {
+    super(init);
+    this.location = init.location;
+  }
+}
+
 /** A success status with a body this SDK cannot read (not JSON, or a required field of the wrong type). */
 export class UnexpectedResponseError extends APIError {
   override name = "UnexpectedResponseError";
@@ -93,6 +110,26 @@ export class UnexpectedResponseError extends APIError {
 /** The request never got a complete answer (DNS, refused or reset connection, bad body stream). */
 export class APIConnectionError extends SeedanceError {
   override name = "APIConnectionError";
+}
+
+/**
+ * The response body was larger than `maxResponseBytes` (counted after decompression): the SDK
+ * stopped reading and closed the connection. Not retried.
+ */
+export class ResponseTooLargeError extends SeedanceError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was passed, in bytes. */
+  readonly limit: number;
+  /** The response's HTTP status. */
+  readonly status: number;
+  constructor(limit: number, status: number) {
+    super(
+      `The response (status ${status}) is larger than ${limit} bytes, the maxResponseBytes limit; the SDK stopped ` +
+        "reading it and closed the connection. Raise the maxResponseBytes client option if the API really answers this much.",
+    );
+    this.limit = limit;
+    this.status = status;
+  }
 }
 
 /** The call's `timeout` (retries included) ran out. */

@@ -19,12 +19,31 @@ const EXPECTED: Record<string, string> = {
 export function toValidationError(issue: Issue): ValidationError {
   const field = issue.field || "body";
   const { constraint, limit } = issue;
+  if (constraint === "dot_segment") {
+    return new ValidationError(
+      `Invalid ${field}: ${JSON.stringify(issue.value)} is made only of dots, a path segment that would send the ` +
+        "request to another URL, not an id. The request was not sent.",
+      { field, value: issue.value, constraint },
+    );
+  }
   const expected = EXPECTED[constraint]?.replace("#", Array.isArray(limit) ? limit.join(", ") : String(limit));
   const message =
     constraint === "required"
       ? `${field} is required.`
       : `${expected ? `Invalid ${field}: expected ${expected}` : `Unknown field ${field}`}. The request was not sent; fix the value, or pass validate: false to let the server decide.`;
   return new ValidationError(message, { field, value: issue.value, constraint, limit });
+}
+
+/**
+ * A path parameter made only of dots (`.`, `..`): encodeURIComponent leaves dots alone, so the URL
+ * would address another resource (`/v1/tasks/..` is `/v1/`). Rejected whether or not validation is on.
+ */
+export function dotSegmentIssue(path: Record<string, unknown> | undefined): Issue | undefined {
+  for (const field in path) {
+    const value = path[field];
+    if (/^\.+$/.test(String(value))) return { field, value, constraint: "dot_segment" };
+  }
+  return undefined;
 }
 
 /** The name of an operation of the spec (its operationId), e.g. `generateVideo`. */
@@ -41,6 +60,7 @@ export async function validateOperationRequest(
 ): Promise<void> {
   const operation: OperationSpec = OPERATIONS[operationId];
   const issue =
+    dotSegmentIssue(data.path) ??
     (data.path && operation.checkPath?.(data.path)) ??
     (data.headers && operation.checkHeaders?.(data.headers)) ??
     ("body" in data ? operation.checkBody?.(data.body) : undefined);
