@@ -13,6 +13,8 @@ beforeAll(async () => {
   const handler = createNodeProxyHandler({
     apiKey: "sk-server",
     baseUrl: inject("prismUrl"),
+    allowAnonymous: true,
+    logger: { warn: () => {} },
     fetch: (url, init) => {
       upstreamPaths.push(new URL(url).pathname);
       return fetch(url, init);

@@ -10,6 +10,17 @@ export {
   startPrism,
   violationsOf,
 } from "@seedance/prism";
+export {
+  type BodyOptions,
+  drippingBody,
+  gzipBomb,
+  largeBody,
+  type Pushed,
+  pushed,
+  redirectTo,
+  type Slowloris,
+  slowlorisPost,
+} from "./hostile.ts";
 export { isListening, waitUntilClosed } from "./ports.ts";
 export {
   type Finished,
