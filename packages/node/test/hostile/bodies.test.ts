@@ -73,7 +73,7 @@ describe.each(BUILDS)("the $name, in a child process", ({ build }) => {
   it("an endless body fails at the size limit, not at the call's deadline", async () => {
     const counter = pushed();
     const server = await serve(largeBody(counter, { total: Number.POSITIVE_INFINITY }));
-    const outcome = await callInChild(build, server.url, { timeout: 25_000 });
+    const outcome = await callInChild(build, server.url, { timeout: 10_000 });
     expect(outcome).toMatchObject({ caught: "ResponseTooLargeError", limit: LIMIT });
     withinMemory(outcome.maxRssKb);
     await vi.waitFor(() => expect(counter.cutByClient).toBe(true));

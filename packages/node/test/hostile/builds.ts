@@ -26,12 +26,12 @@ export interface ChildOutcome {
 const CHILD = fileURLToPath(new URL("./call-in-child.mjs", import.meta.url));
 
 /**
- * Runs one `task.getStatus` against `baseUrl` in a fresh Node, killed with its group after 30 s; it
+ * Runs one `task.getStatus` against `baseUrl` in a fresh Node, killed with its group after 15 s; it
  * must exit 0 (a crash, an uncaught exception or a SIGTRAP rejects with its output).
  */
 export async function callInChild(build: Build, baseUrl: string, options: object = {}): Promise<ChildOutcome> {
   const { stdout } = await runProcess(process.execPath, [CHILD, build, baseUrl, JSON.stringify(options)], {
-    timeoutMs: 30_000,
+    timeoutMs: 15_000,
   });
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as ChildOutcome;
 }
