@@ -53,7 +53,9 @@ export async function saveAll(
 
 const describeFile = (file: SavedFile): string => `saved ${file.path} (${file.bytes} bytes)`;
 
+/** The last part of the URL's path, decoded; "" for none (the download itself reports a bad URL). */
 function lastSegment(url: string): string {
+  if (!URL.canParse(url)) return "";
   const segment = new URL(url).pathname.split("/").pop() ?? "";
   try {
     return decodeURIComponent(segment);

@@ -2,6 +2,7 @@
 // requests, fail, drip or fall silent, so resume, progress, cleanup and deadlines are observed on
 // the wire and on disk.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { lstat, mkdtemp, readdir, readFile, readlink, symlink, writeFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
@@ -222,10 +223,8 @@ describe("downloads never destroy a file", () => {
       overwrite: true,
       onProgress: ({ received }) => {
         if (received < file.length) return;
-        // The last chunk is in, the file not yet renamed: the old content is still there.
-        void readFile(path, "utf8").then((text) => {
-          before = text;
-        });
+        // The last chunk has arrived, the new file is not yet renamed: the old content is still there.
+        before = readFileSync(path, "utf8");
       },
     });
     expect(before).toBe(precious);
