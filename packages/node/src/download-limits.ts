@@ -1,7 +1,8 @@
 // The limits of one download as one AbortSignal for fetch: the caller's signal, a deadline for the
 // whole download, and an idle timeout that runs only while the download waits on the host (for the
 // answer, or for the next chunk), so a slow disk or a slow stream of the caller's never trips it.
-// Every wait is raced against the limits too, so they hold even with a `fetch` that ignores its signal.
+// Each wait on the host is raced against the limits too, so they hold even with a `fetch` that
+// ignores its signal.
 import { AbortError, APITimeoutError, type SeedanceError } from "@seedance/edge";
 
 export interface Limits {
@@ -61,12 +62,7 @@ export class DownloadLimits {
         ),
       idleTimeout,
     );
-    return this.within(work).finally(() => clearTimeout(idle));
-  }
-
-  /** Waits for `work`, or fails as soon as a limit passes. */
-  within<T>(work: Promise<T>): Promise<T> {
-    return Promise.race([work, this.#stopped]);
+    return Promise.race([work, this.#stopped]).finally(() => clearTimeout(idle));
   }
 
   /** The limit that stopped the download, else `error` itself. */

@@ -39,7 +39,7 @@ export interface DownloadOptions {
   maxResumes?: number;
   /** Replace a file (or symlink) already at the destination path; by default it is refused. */
   overwrite?: boolean;
-  /** The expected SHA-256 of the file (hex); a file that differs is not saved. */
+  /** The expected SHA-256 (hex): a download that differs fails with `DownloadVerificationError`, and a file is not saved. */
   sha256?: string;
 }
 
@@ -60,8 +60,8 @@ export type DownloadDestination = string | Writable | WritableStream<Uint8Array>
 export type Fetch = NonNullable<ClientOptions["fetch"]>;
 
 /** Media hosts are slower than the API and files far larger than its answers (a 4K video of 30 s). */
-export const DEFAULT_DOWNLOAD_TIMEOUT = 30 * 60_000;
-export const DEFAULT_IDLE_TIMEOUT = 30_000;
+const DEFAULT_DOWNLOAD_TIMEOUT = 30 * 60_000;
+const DEFAULT_IDLE_TIMEOUT = 30_000;
 
 export async function download(
   fetch: Fetch,
