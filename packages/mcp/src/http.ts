@@ -47,7 +47,9 @@ export function parseOrigin(value: string): string {
   } catch {}
   const bare = url && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
   if (!url || !bare || !/^https?:$/.test(url.protocol) || !/^[^/]+:\/\/[^/]+\/?$/.test(value)) {
-    throw new TypeError(`Not a web origin: "${value}". Give the scheme, host and port only, e.g. https://app.example.com.`);
+    throw new TypeError(
+      `Not a web origin: "${value}". Give the scheme, host and port only, e.g. https://app.example.com.`,
+    );
   }
   return url.origin;
 }
@@ -96,8 +98,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const log = (line: string) => rest.log?.(clean(line));
   // One store for every session: a client that reconnects finds its tasks by id.
   const taskStore =
-    rest.taskStore ??
-    new SeedanceTaskStore({ waiter: rest.waiter ?? rest.client, apiKey: rest.apiKey, log: rest.log });
+    rest.taskStore ?? new SeedanceTaskStore({ waiter: rest.waiter ?? rest.client, apiKey: rest.apiKey, log: rest.log });
   const serverOptions = { ...rest, taskStore };
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   let allowedHosts: string[] = [];

@@ -62,7 +62,11 @@ interface WireImage {
 }
 
 /** The generated images (`data.images`) that fit, as image content; each other one as a line with its link. */
-export async function inlineImages(data: unknown, options: InlineImageOptions, signal: AbortSignal): Promise<Content[]> {
+export async function inlineImages(
+  data: unknown,
+  options: InlineImageOptions,
+  signal: AbortSignal,
+): Promise<Content[]> {
   const images = ((data as { images?: WireImage[] }).images ?? []).filter((image) => typeof image.url === "string");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);

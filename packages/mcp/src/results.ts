@@ -1,6 +1,7 @@
 // Tool results an agent can use: a text block listing the ids, URLs and states first, then the
 // whole data as JSON, and last the next step; the same data as structuredContent.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type Clean, cleanDeep } from "./redact.ts";
 
 /** Leaf fields worth a line of their own: ids, URLs and where the task stands. */
 const HEADLINE = /(^|_)(id|url|status|progress|error_message)$/;
@@ -14,12 +15,13 @@ function headlines(value: unknown, path: string, lines: string[]): string[] {
   return lines;
 }
 
-/** `next` is what the agent should do now, in a sentence: it ends the text. */
-export function successResult(data: unknown, next: string): CallToolResult {
-  const text = [...headlines(data, "", []), "", JSON.stringify(data, null, 2), "", `Next: ${next}`].join("\n");
+/** `data` (the server's, cleaned here) as a result; `next` is what the agent should do now, in a sentence: it ends the text. */
+export function successResult(data: unknown, next: string, clean: Clean): CallToolResult {
+  const shown = cleanDeep(data, clean);
+  const text = [...headlines(shown, "", []), "", JSON.stringify(shown, null, 2), "", `Next: ${clean(next)}`].join("\n");
   return {
     content: [{ type: "text", text }],
-    structuredContent: data as Record<string, unknown>,
+    structuredContent: shown as Record<string, unknown>,
   };
 }
 

@@ -18,7 +18,7 @@ import {
 import type { SeedanceClient, TaskStatus } from "@seedance/node";
 import { errorResult } from "./errors.ts";
 import { type InlineImageOptions, inlineImages } from "./inline.ts";
-import { type Clean, cleaner, cleanResult } from "./redact.ts";
+import { type Clean, cleaner } from "./redact.ts";
 import { successResult } from "./results.ts";
 import { isTerminalTask, POLL_INTERVAL_MS, SeedanceTaskStore, type TaskContext } from "./tasks.ts";
 import { type Arguments, type SeedanceTool, specTools, type ToolContext } from "./tools.ts";
@@ -111,13 +111,15 @@ export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
     const started = Date.now();
     try {
       const data = await tool.run(args, context);
-      const images = options.inlineImages ? await inlineImages(data, options.inlineImages, context.signal) : [];
-      const result = successResult(data, tool.next(data, args));
-      result.content.push(...images);
+      const result = successResult(data, tool.next(data, args), clean);
+      // The cleaned links: a URL that carried the key is not worth fetching.
+      const shown = result.structuredContent;
+      if (options.inlineImages)
+        result.content.push(...(await inlineImages(shown, options.inlineImages, context.signal)));
       log(`${name}: ok in ${Date.now() - started} ms`);
-      return cleanResult(result, clean);
+      return result;
     } catch (error) {
-      const result = cleanResult(errorResult(error), clean);
+      const result = errorResult(error, clean);
       log(`${name}: ${(result.content[0] as { text: string }).text.split("\n")[0]}`);
       return result;
     }
@@ -137,7 +139,7 @@ export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
     }
     const followed: TaskContext = await tool.startTask(args, context).then(
       (apiTaskId) => ({ apiTaskId }),
-      (error: unknown) => ({ failure: cleanResult(errorResult(error), clean) }),
+      (error: unknown) => ({ failure: errorResult(error, clean) }),
     );
     // The SDK's request-scoped view of taskStore: it binds the task to this session.
     const task = await (extra.taskStore as RequestTaskStore).createTask({
@@ -168,7 +170,7 @@ export function createSeedanceMcpServer(options: SeedanceMcpOptions): Server {
     if (!tool) {
       const unknown = new Error(`Unknown tool ${name}; the tools are ${[...tools.keys()].join(", ")}.`);
       if (task) throw new McpError(ErrorCode.MethodNotFound, clean(unknown.message));
-      return cleanResult(errorResult(unknown), clean);
+      return errorResult(unknown, clean);
     }
     const context: ToolContext = { client: options.client, waiter, signal: extra.signal };
     if (task) return startTask(tool, args, context, extra, _meta?.progressToken);

@@ -20,7 +20,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { NotFoundError, type SeedanceClient, type TaskStatus, toSnakeCase, ValidationError } from "@seedance/node";
 import { errorResult } from "./errors.ts";
-import { type Clean, cleaner, cleanResult } from "./redact.ts";
+import { type Clean, cleaner } from "./redact.ts";
 import { nextForTask, successResult } from "./results.ts";
 
 /** A task's lifetime when the client asks for none. */
@@ -79,26 +79,33 @@ export class SeedanceTaskStore implements TaskStore {
   /** The tool result for a task that ended at the API: what a blocking wait_for_task returns. */
   finalResult(status: TaskStatus): CallToolResult {
     const data = toSnakeCase(status);
-    return cleanResult(successResult(data, nextForTask(data)), this.#clean);
+    return successResult(data, nextForTask(data), this.#clean);
   }
 
   async createTask(options: CreateTaskOptions, _id: RequestId, _request: Request, sessionId?: string): Promise<Task> {
     const context = options.context as TaskContext | undefined;
     if (!context) throw new Error("A Seedance task is created by a tools/call that names its API task.");
-    if ("failure" in context) {
+    const apiTaskId = "apiTaskId" in context ? context.apiTaskId : undefined;
+    // An id that carries the key (or terminal controls) cannot be the MCP task's: it would be shown as is.
+    const unshowable = apiTaskId !== undefined && this.#clean(apiTaskId) !== apiTaskId;
+    if (apiTaskId === undefined || unshowable) {
       // The call failed before there was an API task (a bad argument, a refused key): a failed task
       // whose result is the error the blocking call returns.
       const entry = this.#add(`failed-${randomUUID()}`, options.ttl, sessionId);
-      this.#end(entry, "failed", context.failure);
+      this.#end(
+        entry,
+        "failed",
+        "failure" in context ? context.failure : errorResult(new Error(UNSHOWABLE_ID), this.#clean),
+      );
       return { ...entry.task };
     }
-    const known = this.#entries.get(context.apiTaskId);
+    const known = this.#entries.get(apiTaskId);
     if (known) {
       known.sessions.add(sessionId);
       return { ...known.task };
     }
-    this.#expired.delete(context.apiTaskId);
-    const entry = this.#add(context.apiTaskId, options.ttl, sessionId);
+    this.#expired.delete(apiTaskId);
+    const entry = this.#add(apiTaskId, options.ttl, sessionId);
     this.#log(`task ${entry.task.taskId}: created, ttl ${entry.task.ttl} ms`);
     void this.#follow(entry);
     return { ...entry.task };
@@ -136,11 +143,14 @@ export class SeedanceTaskStore implements TaskStore {
 
   async listTasks(cursor?: string, sessionId?: string): Promise<{ tasks: Task[]; nextCursor?: string }> {
     const offset = cursor === undefined ? 0 : Number(Buffer.from(cursor, "base64url").toString());
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new Error("Invalid cursor: pass back a nextCursor as given.");
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new Error("Invalid cursor: pass back a nextCursor as given.");
     const mine = [...this.#entries.values()].filter((entry) => entry.sessions.has(sessionId));
     const page = mine.slice(offset, offset + PAGE_SIZE).map((entry) => ({ ...entry.task }));
     const more = offset + PAGE_SIZE < mine.length;
-    return more ? { tasks: page, nextCursor: Buffer.from(String(offset + PAGE_SIZE)).toString("base64url") } : { tasks: page };
+    return more
+      ? { tasks: page, nextCursor: Buffer.from(String(offset + PAGE_SIZE)).toString("base64url") }
+      : { tasks: page };
   }
 
   /** Calls `listener` on each change of the task until the returned function is called. */
@@ -270,9 +280,12 @@ export class SeedanceTaskStore implements TaskStore {
   }
 
   #failure(error: unknown): CallToolResult {
-    return cleanResult(errorResult(error), this.#clean);
+    return errorResult(error, this.#clean);
   }
 }
+
+const UNSHOWABLE_ID =
+  "The API answered with a task id that holds the API key or control characters; it is not shown. Report this to the API's operator.";
 
 const cancelNote = (taskId: string) =>
   `Cancelled: this server stopped waiting for Seedance task ${taskId}. The Seedance API has no way to cancel a ` +

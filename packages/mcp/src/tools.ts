@@ -14,7 +14,14 @@ import type {
 } from "@seedance/node";
 import { toCamelCase, toSnakeCase } from "@seedance/node";
 import { nextForTask, type WireTask } from "./results.ts";
-import { forAgents, type JsonSchema, type Operation, type SpecOperation, specOperations, successSchema } from "./spec.ts";
+import {
+  forAgents,
+  type JsonSchema,
+  type Operation,
+  type SpecOperation,
+  specOperations,
+  successSchema,
+} from "./spec.ts";
 
 /** A tool's arguments, as the client sent them: the spec's snake_case wire fields. */
 export type Arguments = Record<string, unknown>;
@@ -157,7 +164,7 @@ export function specTools(): SeedanceTool[] {
       run,
       next: decision.next,
       ...(decision.task
-        ? { startTask: async (args, context) => (await run(args, context) as { task_id: string }).task_id }
+        ? { startTask: async (args, context) => ((await run(args, context)) as { task_id: string }).task_id }
         : {}),
     });
   }
