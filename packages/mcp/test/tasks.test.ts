@@ -76,7 +76,8 @@ afterAll(async () => {
   await Promise.all([sandbox?.stop(), slow?.stop()]);
 });
 
-describe("MCP tasks over stdio", () => {
+// The cases are independent (their own tasks, keys or servers) and mostly wait on the sandbox: run them together.
+describe.concurrent("MCP tasks over stdio", () => {
   it("declares task support: tasks/list, tasks/cancel and task-augmented calls of generate_video and wait_for_task", async () => {
     expect(server.client.getServerCapabilities()?.tasks).toEqual({
       list: {},
@@ -236,7 +237,7 @@ describe("MCP tasks over stdio", () => {
   });
 });
 
-describe("MCP tasks over Streamable HTTP", () => {
+describe.concurrent("MCP tasks over Streamable HTTP", () => {
   let mcp: HttpMcp;
   beforeAll(async () => {
     mcp = await startHttp({ SEEDANCE_API_KEY: key, SEEDANCE_BASE_URL: sandbox.url, SEEDANCE_MCP_TOKEN: token });
