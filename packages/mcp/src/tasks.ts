@@ -18,7 +18,14 @@ import {
   type Result,
   type Task,
 } from "@modelcontextprotocol/sdk/types.js";
-import { NotFoundError, type SeedanceClient, type TaskStatus, toSnakeCase, ValidationError } from "@seedance/node";
+import {
+  NotFoundError,
+  type SeedanceClient,
+  type TaskStatus,
+  toSnakeCase,
+  ValidationError,
+  WaitTimeoutError,
+} from "@seedance/node";
 import { errorResult } from "./errors.ts";
 import { type Clean, cleaner } from "./redact.ts";
 import { nextForTask, successResult } from "./results.ts";
@@ -238,7 +245,9 @@ export class SeedanceTaskStore implements TaskStore {
         this.#observe(entry, status);
       }
     } catch (error) {
-      if (!entry.following.signal.aborted) this.#end(entry, "failed", this.#failure(error));
+      // Cancelled, closed, or out of time: the TTL's end is the task's own, not a failure.
+      if (entry.following.signal.aborted || error instanceof WaitTimeoutError) return;
+      this.#end(entry, "failed", this.#failure(error));
     }
   }
 
