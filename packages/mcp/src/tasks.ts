@@ -84,7 +84,7 @@ export class SeedanceTaskStore implements TaskStore {
   }
 
   /** The tool result for a task that ended at the API: what a blocking wait_for_task returns. */
-  finalResult(status: TaskStatus): CallToolResult {
+  #finalResult(status: TaskStatus): CallToolResult {
     const data = toSnakeCase(status);
     return successResult(data, nextForTask(data), this.#clean);
   }
@@ -257,7 +257,7 @@ export class SeedanceTaskStore implements TaskStore {
     const state = this.#clean(String(status.status));
     if (status.status === "completed" || status.status === "failed") {
       const reason = status.status === "failed" ? `: ${this.#clean(status.errorMessage ?? "no reason given")}` : "";
-      this.#end(entry, status.status, this.finalResult(status), `Seedance task ${taskId} ${state}${reason}.`, status);
+      this.#end(entry, status.status, this.#finalResult(status), `Seedance task ${taskId} ${state}${reason}.`, status);
       return;
     }
     // queued, processing, or a state newer than this server: still working.

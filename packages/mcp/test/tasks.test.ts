@@ -12,12 +12,15 @@ import {
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  binPath,
   canaryKey,
+  cleanEnv,
   connectHttp,
   type HttpMcp,
   quotaUsed,
   type StdioServer,
   sleep,
+  spawnGroup,
   startHttp,
   startStdio,
   textOf,
@@ -211,6 +214,35 @@ describe.concurrent("MCP tasks over stdio", () => {
     // A longer lifetime than the server keeps tasks for is shortened to its maximum, 24 hours.
     const long = await callAsTask(instance.client, "wait_for_task", { task_id: task.taskId }, { ttl: 10 * 86_400_000 });
     expect(long.task.ttl).toBe(86_400_000);
+  });
+
+  it("ends the stdio server when its client closes stdin, though it still follows a task", async () => {
+    const env = cleanEnv({ SEEDANCE_API_KEY: canaryKey(), SEEDANCE_BASE_URL: slow.url });
+    const run = spawnGroup(process.execPath, [binPath], { env, deadline: 30_000 });
+    const lines = [
+      {
+        jsonrpc: "2.0",
+        id: 0,
+        method: "initialize",
+        params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "0" } },
+      },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "generate_video", arguments: VIDEO, task: { ttl: 600_000 } },
+      },
+    ];
+    for (const line of lines) run.child.stdin?.write(`${JSON.stringify(line)}\n`);
+    for (const started = Date.now(); !run.output.stdout.includes('"id":1'); await sleep(50)) {
+      expect(Date.now() - started, run.output.stderr).toBeLessThan(10_000);
+    }
+    expect(run.output.stdout).toContain('"status":"working"');
+    const closed = Date.now();
+    run.child.stdin?.end();
+    expect(await run.exited).toBe(0);
+    expect(Date.now() - closed).toBeLessThan(5000);
   });
 
   it("lets a client that disconnects start another server and fetch the result by task id", async () => {
