@@ -66,21 +66,6 @@ function authHeaders(options: ClientOptions): Record<string, string> {
   return scheme === "bearer" ? { authorization: `Bearer ${options.apiKey}` } : { "x-api-key": options.apiKey };
 }
 
-/** 8 MiB: the API's answers are a few kilobytes, so this leaves a wide margin and bounds a hostile one. */
-const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-/** A body becomes one string, and V8's strings stop at this many characters (a UTF-8 byte makes at most one). */
-const MAX_STRING_LENGTH = 0x1fffffe8;
-
-function responseLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_STRING_LENGTH) {
-    throw new SeedanceError(
-      `Invalid maxResponseBytes: expected a whole number of bytes from 1 to ${MAX_STRING_LENGTH} (the longest string JavaScript holds), got ${value}.`,
-    );
-  }
-  return value;
-}
-
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) {
@@ -117,7 +102,8 @@ export class SeedanceClient {
         rateLimit: new RateLimitState(options.rateLimitStore),
         logger: createLogger(options.logger ?? console, options.logLevel ?? "warn"),
         redact: (text) => sanitizeServerText(text, key),
-        maxResponseBytes: responseLimit(options.maxResponseBytes),
+        // 8 MiB: the API's answers are a few kilobytes, so this leaves a wide margin and bounds a hostile one.
+        maxResponseBytes: nonNegative("maxResponseBytes", options.maxResponseBytes, 8 * 1024 * 1024),
       },
       estimates: new TaskEstimates(),
       validate: options.validate ?? true,

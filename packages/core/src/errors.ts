@@ -33,9 +33,11 @@ export class APIError extends SeedanceError {
   declare readonly rateLimit: RateLimit | undefined;
   declare readonly headers: Headers;
 
-  constructor({ status, code, message, details, requestId, rateLimit, headers }: APIErrorInit) {
+  constructor({ message, ...fields }: APIErrorInit) {
+    const { status, code, requestId } = fields;
     super(`${status}${code ? ` ${code}` : ""}: ${message}${requestId ? ` (request ${requestId})` : ""}`);
-    Object.assign(this, { status, code, details, requestId, rateLimit, headers });
+    // With a subclass's own fields (retryAfter, location): declared, so no initializer resets them.
+    Object.assign(this, fields);
   }
 }
 
@@ -57,10 +59,9 @@ export class ConflictError extends APIError {
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Milliseconds the server asked to wait before retrying, when it said. */
-  readonly retryAfter: number | undefined;
-  constructor(init: APIErrorInit & { retryAfter?: number }) {
+  declare readonly retryAfter: number | undefined;
+  constructor(init: APIErrorInit & { retryAfter: number | undefined }) {
     super(init);
-    this.retryAfter = init.retryAfter;
   }
 }
 export class InternalServerError extends APIError {
@@ -95,10 +96,9 @@ export class RedirectError extends APIError {
    * Where the server pointed (its `Location`, sanitised and with the key redacted), or `undefined`
    * where the runtime hides it (a browser's opaque redirect, whose `status` is then 0).
    */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(init: APIErrorInit & { location: string | undefined }) {
     super(init);
-    this.location = init.location;
   }
 }
 
@@ -119,16 +119,15 @@ export class APIConnectionError extends SeedanceError {
 export class ResponseTooLargeError extends SeedanceError {
   override name = "ResponseTooLargeError";
   /** The limit that was passed, in bytes. */
-  readonly limit: number;
+  declare readonly limit: number;
   /** The response's HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   constructor(limit: number, status: number) {
     super(
-      `The response (status ${status}) is larger than ${limit} bytes, the maxResponseBytes limit; the SDK stopped ` +
-        "reading it and closed the connection. Raise the maxResponseBytes client option if the API really answers this much.",
+      `The response (status ${status}) is over maxResponseBytes (${limit} bytes); the connection was closed. ` +
+        "Raise the maxResponseBytes client option if the API really answers this much.",
     );
-    this.limit = limit;
-    this.status = status;
+    Object.assign(this, { limit, status });
   }
 }
 

@@ -14,23 +14,20 @@ const EXPECTED: Record<string, string> = {
   maximum: "at most #",
   regex: "a match of /#/",
   format: "a valid #",
+  dot_segment: "an id, not dots (a path segment: another URL)",
 };
 
 export function toValidationError(issue: Issue): ValidationError {
   const field = issue.field || "body";
   const { constraint, limit } = issue;
-  if (constraint === "dot_segment") {
-    return new ValidationError(
-      `Invalid ${field}: ${JSON.stringify(issue.value)} is made only of dots, a path segment that would send the ` +
-        "request to another URL, not an id. The request was not sent.",
-      { field, value: issue.value, constraint },
-    );
-  }
   const expected = EXPECTED[constraint]?.replace("#", Array.isArray(limit) ? limit.join(", ") : String(limit));
   const message =
     constraint === "required"
       ? `${field} is required.`
-      : `${expected ? `Invalid ${field}: expected ${expected}` : `Unknown field ${field}`}. The request was not sent; fix the value, or pass validate: false to let the server decide.`;
+      : `${expected ? `Invalid ${field}: expected ${expected}` : `Unknown field ${field}`}. The request was not sent${
+          // validate: false does not let a dot segment through.
+          constraint === "dot_segment" ? "." : "; fix the value, or pass validate: false to let the server decide."
+        }`;
   return new ValidationError(message, { field, value: issue.value, constraint, limit });
 }
 

@@ -42,8 +42,7 @@ export interface ProxyOptions {
 const FORWARDED_HEADERS = ["accept", "accept-language", "user-agent"];
 
 const ANONYMOUS_WARNING =
-  "[seedance] createProxyHandler runs with allowAnonymous: anyone who can reach it spends your API key. " +
-  "Set policy.authorize to decide who may call it.";
+  "[seedance] createProxyHandler with allowAnonymous: anyone who can reach it spends your API key (set policy.authorize).";
 
 export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response> {
   if (!options.apiKey) {
@@ -55,8 +54,8 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
   if (!policy.authorize) {
     if (options.allowAnonymous !== true) {
       throw new SeedanceError(
-        "createProxyHandler needs policy.authorize, which decides who may spend your API key (e.g. from the " +
-          "session cookie). To forward anyone's requests (a local tool, a demo), pass allowAnonymous: true.",
+        "createProxyHandler needs policy.authorize, to decide who may spend your API key; to forward anyone's " +
+          "requests (a local tool, a demo), pass allowAnonymous: true.",
       );
     }
     (options.logger ?? console).warn(ANONYMOUS_WARNING);

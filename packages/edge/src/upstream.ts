@@ -27,7 +27,7 @@ export async function relayUpstream(upstream: Response, options: RelayOptions): 
     return errorResponse(
       502,
       "SERVICE_UNAVAILABLE",
-      "The Seedance API answered with a redirect, which this proxy does not follow: the key goes only to the API's origin. Check the proxy's baseUrl.",
+      "The Seedance API answered with a redirect, which this proxy does not follow: the key goes only to baseUrl's origin.",
     );
   }
   const bytes = await readAtMost(upstream.body, maxResponseBytes, signal);
@@ -35,7 +35,7 @@ export async function relayUpstream(upstream: Response, options: RelayOptions): 
     return errorResponse(
       502,
       "SERVICE_UNAVAILABLE",
-      `The Seedance API's answer was larger than this proxy relays (maxResponseBytes, ${maxResponseBytes} bytes).`,
+      `The Seedance API's answer is over this proxy's maxResponseBytes (${maxResponseBytes} bytes).`,
     );
   }
   const headers = new Headers();

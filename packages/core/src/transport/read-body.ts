@@ -4,44 +4,36 @@
 /**
  * The stream's bytes, or `undefined` as soon as they prove longer than `maxBytes`: the stream is
  * then cancelled, which closes its connection. Counted as the stream yields them, so after
- * decompression for a fetch body. Rejects with `signal`'s reason when it aborts (the stream is
- * cancelled too), e.g. on a read deadline.
+ * decompression for a fetch body. Aborting `signal` (e.g. on a read deadline) cancels the stream and
+ * rejects with its reason.
  */
 export async function readAtMost(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
   signal?: AbortSignal,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (!stream) return new Uint8Array();
-  const reader = stream.getReader();
-  // Cancelling ends a pending read as `done`; the check after the loop tells that from a real end.
-  const cancel = () => void reader.cancel(signal?.reason).catch(() => {});
-  if (signal?.aborted) cancel();
-  else signal?.addEventListener("abort", cancel, { once: true });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return undefined;
-      }
-      chunks.push(value);
-    }
-  } finally {
-    signal?.removeEventListener("abort", cancel);
-  }
-  if (signal?.aborted) throw signal.reason;
+  signal?.throwIfAborted();
   // A stream's chunks are never views of a SharedArrayBuffer.
-  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  if (stream) {
+    const reader = stream.getReader();
+    const cancel = () => reader.cancel().catch(() => {});
+    // A cancel ends a pending read as `done`: the check after the loop tells that from a real end.
+    signal?.addEventListener("abort", cancel);
+    for (let read; !(read = await reader.read()).done; ) {
+      size += read.value.byteLength;
+      if (size > maxBytes) return void cancel();
+      chunks.push(read.value as Uint8Array<ArrayBuffer>);
+    }
+    signal?.throwIfAborted();
+  }
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
-  let offset = 0;
+  size = 0;
   for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+    bytes.set(chunk, size);
+    size += chunk.byteLength;
   }
   return bytes;
 }

@@ -1,7 +1,7 @@
 // Turns a transport response into the SDK's result or its typed error; tolerant of bodies that are not what
 // the spec promises, because proxies and outages produce HTML, empty and truncated bodies. Every piece
 // of server text that goes into an error passes through `redact` (the client's sanitizeServerText).
-import { toCamelCase } from "../case.js";
+import { toCamelCaseText } from "../case.js";
 import {
   type APIErrorInit,
   errorClassFor,
@@ -43,15 +43,6 @@ export function baseInit(
   return { status: response.status, requestId: requestId && redact(requestId), rateLimit, headers };
 }
 
-/** Every string in a parsed JSON value, keys included, through `redact`. */
-function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value === null || typeof value !== "object") return value;
-  // fromEntries defines own properties, so a `__proto__` key stays a key.
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item, redact)]));
-}
-
 /** The typed error for an error status, from the envelope when there is one, else from the raw text. */
 export function errorFromBody(response: TransportResponse, rateLimit: RateLimit | undefined, redact: Redact): Error {
   const text = response.body;
@@ -65,7 +56,7 @@ export function errorFromBody(response: TransportResponse, rateLimit: RateLimit 
     ...baseInit(response, rateLimit, redact),
     code: typeof error?.code === "string" ? redact(error.code) : undefined,
     message,
-    details: error?.details ? (toCamelCase(redactDeep(error.details, redact)) as ValidationDetails) : undefined,
+    details: error?.details ? (toCamelCaseText(error.details, redact) as ValidationDetails) : undefined,
   };
   const ErrorClass = errorClassFor(response.status);
   return ErrorClass === RateLimitError
@@ -79,9 +70,7 @@ export function redirectError(response: TransportResponse, rateLimit: RateLimit 
   return new RedirectError({
     ...baseInit(response, rateLimit, redact),
     location,
-    message:
-      `the server redirected to ${location ?? "an address the runtime hides"}. The SDK never follows redirects, so ` +
-      "that your API key stays with the API's origin: set baseUrl to the final address.",
+    message: `redirected to ${location ?? "an address the runtime hides"}; the SDK never follows redirects, so that the key stays with the API's origin: set baseUrl to the final address.`,
   });
 }
 

@@ -137,21 +137,17 @@ function buildRequest(config: TransportConfig, request: HttpRequest, options: Re
 }
 
 /**
- * A transport's error as the `cause` of the SDK's: the same name, code, message and stack (and
- * causes), redacted, since a runtime may quote the request's headers (a key with a line break makes
- * fetch name the invalid header value).
+ * A transport's error as the `cause` of the SDK's: its name, code and message (and its causes),
+ * redacted, since a runtime may quote the request's headers (a key with a line break makes fetch
+ * name the invalid header value).
  */
-function redactedError(error: unknown, redact: Redact, depth = 0): unknown {
-  if (!(error instanceof Error)) return redact(String(error));
-  const cause =
-    error.cause === undefined || depth >= 3 ? undefined : { cause: redactedError(error.cause, redact, depth + 1) };
-  const copy = Object.assign(new Error(redact(error.message), cause), {
-    name: error.name,
-    stack: redact(String(error.stack)),
-  });
-  const { code } = error as { code?: unknown };
-  return typeof code === "string" ? Object.assign(copy, { code }) : copy;
-}
+const redactedError = (error: unknown, redact: Redact): unknown =>
+  error instanceof Error
+    ? Object.assign(new Error(redact(error.message), { cause: error.cause && redactedError(error.cause, redact) }), {
+        name: error.name,
+        code: (error as { code?: unknown }).code,
+      })
+    : redact(String(error));
 
 /** Header names are case-insensitive: lower-cased, a caller's header replaces a default of any case. */
 export function lowerCaseNames(headers: Record<string, string> | undefined): Record<string, string> {

@@ -31,7 +31,7 @@ const sentCredential = (request: RecordedRequest) =>
 
 type Echo = (response: ServerResponse, credential: string) => void;
 
-const echoes: [string, Echo, typeof SeedanceError][] = [
+const echoes: [string, Echo, abstract new (...args: never[]) => SeedanceError][] = [
   [
     "a 2xx body that is not JSON",
     (response, credential) => {
