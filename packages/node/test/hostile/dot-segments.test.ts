@@ -30,7 +30,7 @@ describe.each(BUILDS)("the $name", ({ Client }) => {
             value: taskId,
             constraint: "dot_segment",
           });
-          expect((error as Error).message).toMatch(/only of dots.*not sent/s);
+          expect((error as Error).message).toMatch(/Invalid task_id: expected an id, not dots.*was not sent\.$/s);
         }
       }
       expect(server.requests).toEqual([]);
