@@ -1,5 +1,5 @@
 // What the task commands share: a finished task's outcome and its video saved to --out.
-import type { SeedanceClient, TaskResult } from "@seedance/node";
+import type { FinishedTask, SeedanceClient, TaskResult } from "@seedance/node";
 import type { Context } from "../context.ts";
 import { describeFile, saveTo } from "../download.ts";
 import { TaskFailedError } from "../errors.ts";
@@ -9,10 +9,15 @@ type Finished = Pick<TaskResult, "taskId" | "status" | "result" | "errorMessage"
 
 /** Throws for a failed task; saves a completed task's video into `out` when given. */
 export async function deliver(context: Context, client: SeedanceClient, task: Finished, out?: string): Promise<void> {
-  if (task.status === "failed")
-    throw new TaskFailedError(`Task ${task.taskId} failed: ${task.errorMessage ?? "no reason given"}`);
+  if (task.status === "failed") throw new TaskFailedError(task.taskId, task.errorMessage ?? "no reason given");
   const url = task.result?.videoUrl;
   if (!out || !url) return;
   const file = await saveTo(client, url, out, { fallback: `${task.taskId}.mp4`, signal: context.signal });
   context.output.print({ files: [file] }, [describeFile(file)]);
+}
+
+/** What a wait prints at the end: the video URL (with --json, the last progress line is the finished task already). */
+export async function finish(context: Context, task: FinishedTask, out?: string): Promise<void> {
+  if (task.status === "completed") context.output.human([task.videoUrl]);
+  await deliver(context, context.client(), task, out);
 }
