@@ -47,7 +47,8 @@ const promptArgument = (request: RequestSchema) => `what to generate, ${allowedV
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-const TASK_ID = "the task id that `seedance video` printed";
+const WAIT_FLAG = "follow the task to the end first, with a progress bar";
+const OUT_FLAG = "download the video into this directory";
 
 export function createProgram(io: ProgramIO): Command {
   const program = new Command("seedance")
@@ -127,7 +128,7 @@ export function createProgram(io: ProgramIO): Command {
     .option("--image-input <url>", "reference image URL, for image-to-video")
     .option("--webhook-url <url>", "HTTPS endpoint that receives the task's webhook events")
     .option("--wait", "wait for the video, with a progress bar, and print its URL")
-    .option("--out <dir>", "download the video into this directory (implies --wait)")
+    .option("--out <dir>", `${OUT_FLAG} (implies --wait)`)
     .action((prompt: string, flags, command: Command) => video(contextOf(command), prompt, flags));
   withExamples(videoCommand, [
     ['T=$(seedance video "Waves at dusk")', "queue it; stdout is the task id alone"],
@@ -135,22 +136,23 @@ export function createProgram(io: ProgramIO): Command {
     ['seedance video "Waves at dusk" --out ./videos', "follow it and save the video"],
   ]);
 
-  const waitCommand = program
-    .command("wait")
-    .description("follow a task to the end with a progress bar and print its video URL (exit 4 if it failed)")
-    .argument("<task_id>", TASK_ID)
-    .option("--out <dir>", "download the video into this directory")
+  /** A command about one task, by the id that `seedance video` printed. */
+  const taskCommand = (name: string, description: string) =>
+    program.command(name).description(description).argument("<task_id>", "the task id that `seedance video` printed");
+
+  const waitCommand = taskCommand(
+    "wait",
+    "follow a task to the end with a progress bar and print its video URL (exit 4 if it failed)",
+  )
+    .option("--out <dir>", OUT_FLAG)
     .action((taskId: string, flags, command: Command) => wait(contextOf(command), taskId, flags));
   withExamples(waitCommand, [
     ["seedance wait task-…", "progress, then the video URL"],
     ["seedance wait task-… --out ./videos", "and save the video"],
   ]);
 
-  const statusCommand = program
-    .command("status")
-    .description("print a task's status and progress (--wait: once it has finished)")
-    .argument("<task_id>", TASK_ID)
-    .option("--wait", "follow the task to the end first, with a progress bar")
+  const statusCommand = taskCommand("status", "print a task's status and progress (--wait: once it has finished)")
+    .option("--wait", WAIT_FLAG)
     .action((taskId: string, flags, command: Command) => status(contextOf(command), taskId, flags));
   withExamples(statusCommand, [
     ["seedance status task-…", "e.g. task-…  processing  40%"],
@@ -158,12 +160,12 @@ export function createProgram(io: ProgramIO): Command {
     ["seedance status task-… --wait --json", "JSON lines as it moves, the finished status last"],
   ]);
 
-  const resultCommand = program
-    .command("result")
-    .description("print a finished task's video URL (exit 5 while it is still running, unless --wait)")
-    .argument("<task_id>", TASK_ID)
-    .option("--wait", "follow the task to the end first, with a progress bar")
-    .option("--out <dir>", "download the video into this directory")
+  const resultCommand = taskCommand(
+    "result",
+    "print a finished task's video URL (exit 5 while it is still running, unless --wait)",
+  )
+    .option("--wait", WAIT_FLAG)
+    .option("--out <dir>", OUT_FLAG)
     .action((taskId: string, flags, command: Command) => result(contextOf(command), taskId, flags));
   withExamples(resultCommand, [
     ["seedance result task-…", "the video URL, or exit 5 while it runs"],
