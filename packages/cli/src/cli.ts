@@ -14,10 +14,11 @@ process.on("SIGINT", () => (interrupt.signal.aborted ? process.exit(EXIT.interru
 const args = process.argv.slice(2);
 // Read before parsing, so that even a usage error is reported as JSON.
 const json = args.slice(0, args.includes("--") ? args.indexOf("--") : undefined).includes("--json");
-const program = createProgram({ signal: interrupt.signal, stdin: process.stdin, version, json });
+let program: ReturnType<typeof createProgram> | undefined;
 try {
+  program = createProgram({ signal: interrupt.signal, stdin: process.stdin, version, json });
   await program.parseAsync();
 } catch (error) {
-  const { baseUrl, apiKey } = program.opts<{ baseUrl?: string; apiKey?: string }>();
+  const { baseUrl, apiKey } = program?.opts<{ baseUrl?: string; apiKey?: string }>() ?? {};
   process.exitCode = reportError(error, { json, baseUrl, apiKey });
 }

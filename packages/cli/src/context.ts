@@ -7,6 +7,6 @@ export interface Context {
   client(): SeedanceClient;
   output: Output;
   signal: AbortSignal;
-  /** `seedance wait <task_id>` with this command's flags that matter to it (--base-url, --out, --json). */
+  /** `seedance wait <task_id>` with this command's flags that matter to it (--base-url, --out, --overwrite, --json). */
   resumeCommand(taskId: string): string;
 }

@@ -12,6 +12,7 @@ import { video } from "./commands/video.ts";
 import { wait } from "./commands/wait.ts";
 import { verify } from "./commands/webhook.ts";
 import type { Context } from "./context.ts";
+import type { SaveFlags } from "./download.ts";
 import { showGlobalFlags, withExamples } from "./help.ts";
 import { createOutput } from "./output.ts";
 import { shellCommand } from "./shell.ts";
@@ -45,6 +46,8 @@ function modelOption(request: RequestSchema, kind: string): Option {
 
 const promptArgument = (request: RequestSchema) => `what to generate, ${allowedValues(fieldSchema(request, "prompt"))}`;
 
+const OVERWRITE = "with --out, replace files already there (otherwise an existing file is an error)";
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 const WAIT_FLAG = "follow the task to the end first, with a progress bar";
@@ -71,14 +74,14 @@ export function createProgram(io: ProgramIO): Command {
   ]);
 
   const contextOf = (command: Command): Context => {
-    const flags = command.optsWithGlobals<ConnectionFlags & { json?: boolean; out?: string }>();
+    const flags = command.optsWithGlobals<ConnectionFlags & SaveFlags & { json?: boolean }>();
     let client: ReturnType<typeof createClient> | undefined;
     return {
       client: () => {
         client ??= createClient(flags);
         return client;
       },
-      output: createOutput(flags.json === true),
+      output: createOutput(flags.json === true, { apiKey: flags.apiKey }),
       signal: io.signal,
       resumeCommand: (taskId) =>
         shellCommand([
@@ -88,6 +91,7 @@ export function createProgram(io: ProgramIO): Command {
           // From the environment, the base URL is there again for the next command.
           ...(program.getOptionValueSource("baseUrl") === "cli" ? ["--base-url", flags.baseUrl as string] : []),
           ...(flags.out ? ["--out", flags.out] : []),
+          ...(flags.overwrite ? ["--overwrite"] : []),
           ...(flags.json ? ["--json"] : []),
         ]),
     };
@@ -105,6 +109,7 @@ export function createProgram(io: ProgramIO): Command {
     .option("--seed <n>", "random seed, for reproducible images", toNumber)
     .addOption(specOption(images, "style", "--style <style>", "artistic style"))
     .option("--out <dir>", "download the images into this directory")
+    .option("--overwrite", OVERWRITE)
     .action((prompt: string, flags, command: Command) => image(contextOf(command), prompt, flags));
   withExamples(imageCommand, [
     ['seedance image "A red barn at dawn"', "print the image URL"],
@@ -129,6 +134,7 @@ export function createProgram(io: ProgramIO): Command {
     .option("--webhook-url <url>", "HTTPS endpoint that receives the task's webhook events")
     .option("--wait", "wait for the video, with a progress bar, and print its URL")
     .option("--out <dir>", `${OUT_FLAG} (implies --wait)`)
+    .option("--overwrite", OVERWRITE)
     .action((prompt: string, flags, command: Command) => video(contextOf(command), prompt, flags));
   withExamples(videoCommand, [
     ['T=$(seedance video "Waves at dusk")', "queue it; stdout is the task id alone"],
@@ -145,6 +151,7 @@ export function createProgram(io: ProgramIO): Command {
     "follow a task to the end with a progress bar and print its video URL (exit 4 if it failed)",
   )
     .option("--out <dir>", OUT_FLAG)
+    .option("--overwrite", OVERWRITE)
     .action((taskId: string, flags, command: Command) => wait(contextOf(command), taskId, flags));
   withExamples(waitCommand, [
     ["seedance wait task-…", "progress, then the video URL"],
@@ -166,6 +173,7 @@ export function createProgram(io: ProgramIO): Command {
   )
     .option("--wait", WAIT_FLAG)
     .option("--out <dir>", OUT_FLAG)
+    .option("--overwrite", OVERWRITE)
     .action((taskId: string, flags, command: Command) => result(contextOf(command), taskId, flags));
   withExamples(resultCommand, [
     ["seedance result task-…", "the video URL, or exit 5 while it runs"],

@@ -3,12 +3,17 @@
 // `T=$(seedance video …)` holds the task id alone.
 import type { VideoGenerationParams } from "@seedance/node";
 import type { Context } from "../context.ts";
+import type { SaveFlags } from "../download.ts";
 import { follow } from "../follow.ts";
 import { finish } from "./task.ts";
 
-export type VideoFlags = Omit<VideoGenerationParams, "prompt"> & { wait?: boolean; out?: string };
+export type VideoFlags = Omit<VideoGenerationParams, "prompt"> & SaveFlags & { wait?: boolean };
 
-export async function video(context: Context, prompt: string, { wait, out, ...params }: VideoFlags): Promise<void> {
+export async function video(
+  context: Context,
+  prompt: string,
+  { wait, out, overwrite, ...params }: VideoFlags,
+): Promise<void> {
   const task = await context.client().seedance.generate({ prompt, ...params }, { signal: context.signal });
   const eta = task.estimatedWaitTimeSeconds === undefined ? "" : ` (about ${task.estimatedWaitTimeSeconds}s)`;
   if (!wait && !out) {
@@ -22,5 +27,5 @@ export async function video(context: Context, prompt: string, { wait, out, ...pa
     estimatedSeconds: task.estimatedWaitTimeSeconds,
     initial: task,
   });
-  await finish(context, finished, out);
+  await finish(context, finished, { out, overwrite });
 }
