@@ -4,7 +4,7 @@
 import { APIConnectionError, APIError, RateLimitError } from "@seedance/node";
 
 /** OpenSSL's words for a TLS handshake answered by something that does not speak TLS. */
-const NOT_TLS = /wrong version number|packet length too long|EPROTO/i;
+const NOT_TLS = /wrong version number|packet length too long/i;
 
 /** The explanation of `error` against `baseUrl`, when it is one of those mistakes. */
 export function hintFor(error: unknown, baseUrl: string | undefined, now = Date.now()): string | undefined {
