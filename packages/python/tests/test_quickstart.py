@@ -35,6 +35,8 @@ class TaskStub:
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         image = example(spec, "/v1/seedream/generate", "post", "200", "generated")
         video = example(spec, "/v1/seedance/generate", "post", "202", "accepted")
+        # The example's 45 s estimate would time the client's first poll; this stub's tasks are quick.
+        video["data"]["estimated_wait_time_seconds"] = 0
         processing = example(spec, "/v1/tasks/{task_id}", "get", "200", "processing")
         completed = example(spec, "/v1/tasks/{task_id}", "get", "200", "completed")
         stub = self
