@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import httpcore
@@ -72,10 +73,16 @@ class AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle costs ~0.1 s of CPU: once per process, not once per client.
+    return httpx.create_ssl_context()
+
+
 def new_http_client() -> httpx.AsyncClient:
     """An httpx client whose connections honour the call's deadline. (httpx takes no network backend,
     so its transport's connection pool is given one; ``_pool`` has been that pool since httpx 0.18.)"""
-    transport = httpx.AsyncHTTPTransport()
+    transport = httpx.AsyncHTTPTransport(verify=_tls())
     pool = transport._pool
     if isinstance(pool, httpcore.AsyncConnectionPool):
         pool._network_backend = AsyncDeadlineBackend()
