@@ -18,11 +18,19 @@ from typing import Any
 
 import pytest
 
+import seedance
+
 PACKAGE = Path(__file__).resolve().parent.parent
 REPO = PACKAGE.parent.parent
 SPEC_PATH = REPO / "spec" / "dist" / "openapi.json"
 START_MOCK = REPO / "scripts" / "start-mock.ts"
 NODE_BIN = REPO / "node_modules" / ".bin"
+
+# scripts/run_tests.py runs the suite against the wheel installed in a user venv: never the source tree.
+if os.environ.get("SEEDANCE_EXPECT_INSTALLED"):
+    installed = Path(seedance.__file__).resolve()
+    if not installed.is_relative_to(Path(os.environ["SEEDANCE_EXPECT_INSTALLED"]).resolve()):
+        raise RuntimeError(f"seedance was imported from {installed}, not from the installed wheel")
 
 
 def node_env(**extra: str) -> dict[str, str]:
@@ -103,10 +111,10 @@ def prism_url() -> Iterator[str]:
         stop_group(proc)
 
 
-def run_node(script: str, *, cwd: Path, stdin: str = "") -> str:
+def run_node(script: str, *, cwd: Path, stdin: str = "", args: list[str] | None = None) -> str:
     """Runs an ES module snippet with the repo's Node and returns its stdout."""
     result = subprocess.run(
-        ["node", "--input-type=module", "-e", script],
+        ["node", "--input-type=module", "-e", script, *(args or [])],
         cwd=cwd,
         env=node_env(),
         input=stdin,
@@ -135,7 +143,13 @@ class LocalServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 server.requests.append(
-                    {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
+                    {
+                        "method": self.command,
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "body": body,
+                        "at": time.time(),
+                    }
                 )
                 status, headers, payload = handler(self, len(server.requests))
                 if status == 0:  # drop the connection without answering
