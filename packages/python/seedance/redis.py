@@ -24,7 +24,7 @@ from ._rate_limit import RateLimit
 if TYPE_CHECKING:
     import redis
 
-__all__ = ["RedisRateLimitStore", "RedisWebhookIdStore"]
+__all__ = ["RedisRateLimitStore", "RedisWebhookIdStore", "connect"]
 
 DEFAULT_PREFIX = "seedance:"
 
@@ -48,6 +48,19 @@ return merged"""
 RELEASE_OWN = 'if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0'
 
 _QUOTA = re.compile(r"(\d+):(\d+):(\d+)")
+
+
+def connect(url: str = "redis://127.0.0.1:6379", *, command_timeout: float = 1.0) -> redis.Redis:
+    """A redis-py client set up to fail fast (as @seedance/redis's ``createRedisClient``): each command
+    and connection attempt gives up after ``command_timeout`` seconds, and nothing is retried, so no
+    call of the SDK waits long on an unreachable Redis."""
+    import redis as redis_py
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return redis_py.Redis.from_url(
+        url, socket_timeout=command_timeout, socket_connect_timeout=command_timeout, retry=Retry(NoBackoff(), 0)
+    )
 
 
 def _encode(quota: RateLimit) -> tuple[int, int, int]:
@@ -95,12 +108,12 @@ class RedisRateLimitStore:
     """A ``RateLimitStore`` shared through Redis: pass it as ``seedance.Client(rate_limit_store=...)``
     in every process that uses the key (one ``prefix`` per key)::
 
-        store = RedisRateLimitStore(redis.Redis.from_url(url, socket_timeout=1), prefix="myapp:")
+        store = RedisRateLimitStore(seedance.redis.connect(url), prefix="myapp:")
 
     ``get`` reads a local copy; reports go to Redis from a background thread, and a second connection
     (a pub/sub subscription) hears the other processes' within milliseconds. When Redis is unreachable
-    each process goes on with its own reports (logged once) and rejoins when it is back. Give the
-    client a ``socket_timeout`` so that no command waits long on an unreachable Redis. ``close()``
+    each process goes on with its own reports (logged once) and rejoins when it is back. Give it a
+    client that fails fast (``connect(url)``, or your own with a ``socket_timeout``). ``close()``
     stops both threads; your client stays open.
     """
 

@@ -20,7 +20,7 @@ import redis
 from conftest import REPO, LocalServer, free_port, json_response, run_node, stop_group
 
 import seedance
-from seedance.redis import RedisRateLimitStore, RedisWebhookIdStore
+from seedance.redis import RedisRateLimitStore, RedisWebhookIdStore, connect
 from seedance.webhooks import WSGIWebhookHandler
 
 KEY = "sk-test-redis"
@@ -62,8 +62,6 @@ def redis_url() -> Iterator[str]:
             stop_group(proc)
 
 
-def connect(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
 
 
 def eventually(check: object, timeout: float = 3) -> None:
@@ -118,7 +116,7 @@ def test_two_handlers_share_one_dedupe(redis_url: str) -> None:
 
 
 def test_an_unreachable_redis_fails_closed_and_the_quota_falls_back_to_this_process() -> None:
-    down = redis.Redis(port=free_port(), socket_timeout=0.2, socket_connect_timeout=0.2)
+    down = connect(f"redis://127.0.0.1:{free_port()}", command_timeout=0.2)
     with pytest.raises(redis.ConnectionError):
         RedisWebhookIdStore(down).claim("msg_1", 60)
     store = RedisRateLimitStore(down, prefix="down:")
