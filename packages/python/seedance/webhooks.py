@@ -19,7 +19,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -194,7 +194,11 @@ class _Incomplete(Exception):
 class ASGIWebhookHandler:
     """An ASGI app receiving Seedance webhooks. With FastAPI or Starlette::
 
-        app.add_route("/webhooks/seedance", seedance.webhooks.ASGIWebhookHandler(secret, on_event), methods=["POST"])
+        from starlette.routing import Route
+
+        app.routes.append(Route("/webhooks/seedance", ASGIWebhookHandler(secret, on_event), methods=["POST"]))
+
+    (``app.mount`` would answer the path without a trailing slash with a redirect, which senders do not follow.)
 
     ``on_event`` (and ``on_unknown_event``) may be plain functions or coroutine functions; a plain one
     runs in a worker thread, so a slow handler does not block the event loop, and so do the store's
@@ -217,14 +221,21 @@ class ASGIWebhookHandler:
             secret, on_event, on_unknown_event, on_error, store, max_body_bytes, read_timeout, tolerance
         )
 
-    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[dict[str, Any]]], send: Any) -> None:
+    async def __call__(
+        self,
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
+        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ) -> None:
         if scope["type"] != "http":  # lifespan and websockets are not ours
             return
         answer = await self._handle(scope, receive)
         await send({"type": "http.response.start", "status": answer.status, "headers": _encode(answer.headers())})
         await send({"type": "http.response.body", "body": answer.body()})
 
-    async def _handle(self, scope: dict[str, Any], receive: Callable[[], Awaitable[dict[str, Any]]]) -> _Answer:
+    async def _handle(
+        self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[MutableMapping[str, Any]]]
+    ) -> _Answer:
         receiver = self._receiver
         if scope.get("method") != "POST":
             return _Answer(405, "method_not_allowed")
@@ -255,7 +266,7 @@ class ASGIWebhookHandler:
             return await _call(receiver.failed, delivery, error)
         return _HANDLED
 
-    async def _read(self, receive: Callable[[], Awaitable[dict[str, Any]]]) -> bytes | None:
+    async def _read(self, receive: Callable[[], Awaitable[MutableMapping[str, Any]]]) -> bytes | None:
         """The whole body, or ``None`` as soon as it proves larger than the limit."""
         chunks: list[bytes] = []
         size = 0

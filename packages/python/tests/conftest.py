@@ -6,9 +6,11 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 
 import seedance
 
@@ -109,6 +112,61 @@ def prism_url() -> Iterator[str]:
         yield match.group(1)
     finally:
         stop_group(proc)
+
+
+SANDBOX_INDEX = REPO / "packages" / "sandbox" / "src" / "index.ts"
+SANDBOX_SCRIPT = """
+const { startSandbox } = await import(process.env.SANDBOX_INDEX_URL);
+const sandbox = await startSandbox({ taskSeconds: 1, webhookSecret: process.env.WEBHOOK_SECRET });
+console.log(`SANDBOX ${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey })}`);
+const stop = () => void sandbox.stop().then(() => process.exit(0));
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+"""
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[dict[str, str]]:
+    """The sandbox (a stateful simulator of the API behind Prism) on free ports, for the whole session."""
+    webhook_secret = "whsec_c2VlZGFuY2Utc2FuZGJveC1zZWNyZXQtMzI="
+    proc, match = spawn_until(
+        ["node", "--input-type=module", "-e", SANDBOX_SCRIPT],
+        r"SANDBOX (\{.*\})",
+        cwd=PACKAGE,
+        env=node_env(SANDBOX_INDEX_URL=SANDBOX_INDEX.as_uri(), WEBHOOK_SECRET=webhook_secret),
+    )
+    try:
+        yield {**json.loads(match.group(1)), "webhookSecret": webhook_secret}
+    finally:
+        stop_group(proc)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    binary = os.environ.get("REDIS_SERVER_PATH") or shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: `apt-get install redis-server` (pnpm install provisions it)")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="seedance-redis-") as folder:
+        args = ["--port", str(port), "--bind", "127.0.0.1", "--dir", folder, "--save", "", "--appendonly", "no"]
+        proc = subprocess.Popen([binary, *args], stdout=subprocess.DEVNULL, start_new_session=True)
+        try:
+            client = redis.Redis(port=port, socket_timeout=1)
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise
+                    time.sleep(0.05)
+            client.close()
+            yield f"redis://127.0.0.1:{port}"
+        finally:
+            stop_group(proc)
+
+
 
 
 def run_node(script: str, *, cwd: Path, stdin: str = "", args: list[str] | None = None) -> str:

@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import time
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 
 import pytest
 import redis
-from conftest import REPO, LocalServer, free_port, json_response, run_node, stop_group
+from conftest import REPO, LocalServer, free_port, json_response, run_node
 
 import seedance
 from seedance.redis import RedisRateLimitStore, RedisWebhookIdStore, connect
@@ -34,34 +29,6 @@ STATUS = {
         "updated_at": "2024-01-15T10:30:00Z",
     },
 }
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    binary = os.environ.get("REDIS_SERVER_PATH") or shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is not installed: `apt-get install redis-server` (pnpm install provisions it)")
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="seedance-redis-") as folder:
-        args = ["--port", str(port), "--bind", "127.0.0.1", "--dir", folder, "--save", "", "--appendonly", "no"]
-        proc = subprocess.Popen([binary, *args], stdout=subprocess.DEVNULL, start_new_session=True)
-        try:
-            client = redis.Redis(port=port, socket_timeout=1)
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    client.ping()
-                    break
-                except redis.ConnectionError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise
-                    time.sleep(0.05)
-            client.close()
-            yield f"redis://127.0.0.1:{port}"
-        finally:
-            stop_group(proc)
-
-
 
 
 def eventually(check: object, timeout: float = 3) -> None:
