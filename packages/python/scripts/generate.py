@@ -46,7 +46,9 @@ def main() -> None:
         sys.exit(f"{SPEC} is missing: bundle the spec first (node scripts/bundle-spec.ts)")
     nullable = nullable_fields(json.loads(SPEC.read_text()))
     if nullable:
-        sys.exit(f"The spec allows null at {', '.join(nullable)}: teach templates/types.py.jinja an explicit null first.")
+        sys.exit(
+            f"The spec allows null at {', '.join(nullable)}: teach templates/types.py.jinja an explicit null first."
+        )
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     cmd = [
         str(BIN / "openapi-python-client"),

@@ -14,7 +14,8 @@ import subprocess
 import sys
 import time
 
-from setup_venv import ROOT, bin_dir, build_wheel, main as setup
+from setup_venv import ROOT, bin_dir, build_wheel
+from setup_venv import main as setup
 
 # What depends on the dependencies' versions: the transport (the fault matrix), the client, webhooks,
 # downloads and the README's examples.
@@ -33,7 +34,9 @@ def run(venv_name: str, paths: list[str], extra: list[str]) -> int:
     env = {**os.environ, "SEEDANCE_EXPECT_INSTALLED": str(venv_dir)}
     started = time.monotonic()
     print(f"--- pytest in {venv_dir.name} ({', '.join(paths) or 'all tests'})", flush=True)
-    code = subprocess.run([str(bin_dir(venv_dir) / "pytest"), *paths, *extra], cwd=ROOT, env=env, check=False).returncode
+    code = subprocess.run(
+        [str(bin_dir(venv_dir) / "pytest"), *paths, *extra], cwd=ROOT, env=env, check=False
+    ).returncode
     print(f"--- {venv_dir.name}: {time.monotonic() - started:.1f} s", flush=True)
     return code
 

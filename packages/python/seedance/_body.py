@@ -32,7 +32,7 @@ class BodyLimit:
         else:
             raise UnexpectedResponseError(
                 status=status,
-                message=f"the body's Content-Encoding {encoding[:40]!r} was not asked for (the SDK accepts gzip and deflate)",
+                message=f"the body's Content-Encoding {encoding[:40]!r} was not asked for (gzip and deflate are)",
             )
 
     def _too_large(self) -> ResponseTooLargeError:

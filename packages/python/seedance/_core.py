@@ -179,7 +179,9 @@ def new_idempotency_key() -> str:
 
 def json_body(**params: Any) -> dict[str, Any]:
     """A request body from keyword parameters: ``None`` means absent, enum members become their values."""
-    return {name: value.value if isinstance(value, Enum) else value for name, value in params.items() if value is not None}
+    return {
+        name: value.value if isinstance(value, Enum) else value for name, value in params.items() if value is not None
+    }
 
 
 def _dot_segment(name: str, value: Any) -> ValidationError | None:
@@ -216,7 +218,9 @@ def build_request(
     for name, value in (path or {}).items():
         text = str(value)
         if not text:
-            raise ValidationError(f"{name} must not be empty.", {"field": name, "value": value, "constraint": "min_length", "limit": 1})
+            raise ValidationError(
+                f"{name} must not be empty.", {"field": name, "value": value, "constraint": "min_length", "limit": 1}
+            )
         url = url.replace("{" + name + "}", quote(text, safe=""))
     method = spec["method"]
     # One key per logical call, reused by every retry of it: the server answers a repeat with the first result.
@@ -281,11 +285,11 @@ def api_error(settings: Settings, response: RawResponse) -> APIError:
     error = error if isinstance(error, dict) else {}
     raw_code = error.get("code")
     code = settings.redact(raw_code) if isinstance(raw_code, str) else None
-    message = error.get("message")
-    if not isinstance(message, str) or not message:
-        message = f"the body was not the API's error envelope: {_excerpt(response.content)}"
+    text = error.get("message")
+    if not isinstance(text, str) or not text:
+        text = f"the body was not the API's error envelope: {_excerpt(response.content)}"
     details = error.get("details")
-    init = _error_init(settings, response, message, code)
+    init = _error_init(settings, response, text, code)
     init["details"] = sanitize_value(details, settings.api_key) if isinstance(details, dict) else None
     cls = error_class_for(response.status)
     if issubclass(cls, RateLimitError):
@@ -310,7 +314,9 @@ def success_data(settings: Settings, request: Request, response: RawResponse) ->
     return data
 
 
-def parse_model(settings: Settings, response: RawResponse, parse: Callable[[dict[str, Any]], T], data: dict[str, Any]) -> T:
+def parse_model(
+    settings: Settings, response: RawResponse, parse: Callable[[dict[str, Any]], T], data: dict[str, Any]
+) -> T:
     try:
         return parse(data)
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
@@ -405,7 +411,9 @@ def finished(settings: Settings, status: TaskStatus) -> FinishedTask:
         failed.error_message = settings.redact(status.error_message or "")
         return failed
     if status.result is None or not status.result.video_url:
-        raise SeedanceError(f"Task {status.task_id} completed without a result.video_url; fetch it with task.get_result.")
+        raise SeedanceError(
+            f"Task {status.task_id} completed without a result.video_url; fetch it with task.get_result."
+        )
     return CompletedTask.from_dict(status.to_dict())
 
 

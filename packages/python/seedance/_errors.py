@@ -127,7 +127,7 @@ class RedirectError(APIError):
 
 
 class UnexpectedResponseError(APIError):
-    """A success status with a body this SDK cannot read (not JSON, or a required field missing or of the wrong type)."""
+    """A success status with a body this SDK cannot read (not JSON, or a required field missing or of a wrong type)."""
 
 
 ResponseValidationError = UnexpectedResponseError

@@ -5,6 +5,7 @@ an existing file untouched."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -76,7 +77,5 @@ class PartFile:
 
     def discard(self) -> None:
         self._file.close()
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path)
-        except FileNotFoundError:
-            pass

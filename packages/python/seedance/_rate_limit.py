@@ -6,9 +6,9 @@ holds its requests until the reset instead of spending them on 429s."""
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
 from collections.abc import Mapping
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Protocol, runtime_checkable

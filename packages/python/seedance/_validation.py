@@ -163,9 +163,7 @@ def to_validation_error(issue: Issue) -> ValidationError:
         shown = ", ".join(str(item) for item in limit) if isinstance(limit, list) else str(limit)
         expected = _EXPECTED.get(issue.constraint)
         what = f"Invalid {field}: expected {expected.replace('#', shown)}" if expected else f"Unknown field {field}"
-        message = (
-            f"{what}. The request was not sent; fix the value, or pass validate=False to let the server decide."
-        )
+        message = f"{what}. The request was not sent; fix the value, or pass validate=False to let the server decide."
     details: dict[str, Any] = {"field": field, "value": issue.value, "constraint": issue.constraint}
     if limit is not None:
         details["limit"] = limit

@@ -2,8 +2,9 @@
 
 ``webhook-signature`` holds space-separated ``v1,<base64>`` entries, each the base64 HMAC-SHA256 of
 ``"{webhook-id}.{webhook-timestamp}.{raw body}"`` keyed with the base64-decoded part of the endpoint
-secret ``whsec_<base64>`` (padded or not, as the reference ``standardwebhooks`` package accepts it). A message is accepted when any ``v1`` entry matches any of the secrets
-(rotation), compared in constant time, and its timestamp is within ``tolerance`` seconds of now.
+secret ``whsec_<base64>`` (padded or not, as the reference ``standardwebhooks`` package accepts it).
+A message is accepted when any ``v1`` entry matches any of the secrets (rotation), compared in
+constant time, and its timestamp is within ``tolerance`` seconds of now.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ processes with the same ``prefix`` share one quota and one dedupe.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import re
@@ -74,14 +75,18 @@ def _decode(text: Any) -> RateLimit | None:
     if match is None:
         return None
     limit, remaining, reset_ms = (int(group) for group in match.groups())
-    return RateLimit(limit=limit, remaining=remaining, reset_at=datetime.fromtimestamp(reset_ms / 1000, tz=timezone.utc))
+    return RateLimit(
+        limit=limit, remaining=remaining, reset_at=datetime.fromtimestamp(reset_ms / 1000, tz=timezone.utc)
+    )
 
 
 def _merge(held: RateLimit | None, reported: RateLimit | None) -> RateLimit | None:
     """The quota to keep of two reports: the later window, and within one window the lower ``remaining``."""
     if held is None or reported is None:
         return held or reported
-    if held.reset_at > reported.reset_at or (held.reset_at == reported.reset_at and held.remaining <= reported.remaining):
+    if held.reset_at > reported.reset_at or (
+        held.reset_at == reported.reset_at and held.remaining <= reported.remaining
+    ):
         return held
     return reported
 
@@ -117,7 +122,9 @@ class RedisRateLimitStore:
     stops both threads; your client stays open.
     """
 
-    def __init__(self, client: redis.Redis, *, prefix: str = DEFAULT_PREFIX, logger: logging.Logger | None = None) -> None:
+    def __init__(
+        self, client: redis.Redis, *, prefix: str = DEFAULT_PREFIX, logger: logging.Logger | None = None
+    ) -> None:
         self._client = client
         self._key = f"{prefix}rate-limit"
         self._channel = f"{prefix}rate-limit:changes"
@@ -155,7 +162,9 @@ class RedisRateLimitStore:
             if reported is None:
                 return
             try:
-                merged = self._merge_script(keys=[self._key, self._channel], args=[*_encode(reported), int(time.time() * 1000)])
+                merged = self._merge_script(
+                    keys=[self._key, self._channel], args=[*_encode(reported), int(time.time() * 1000)]
+                )
             except Exception as error:
                 self._outage.down(error)
                 continue
@@ -205,10 +214,8 @@ class RedisWebhookIdStore:
         except Exception:
             # A claim whose answer was lost (a timeout) may still have been made: undo it, so the
             # sender's retry is handled rather than taken for a duplicate.
-            try:
+            with contextlib.suppress(Exception):  # Redis is down: the claim, if made, expires with its TTL
                 self.release(webhook_id)
-            except Exception:  # noqa: S110 (Redis is down: the claim, if made, expires with its TTL)
-                pass
             raise
 
     def release(self, webhook_id: str) -> None:

@@ -263,7 +263,8 @@ class ASGIWebhookHandler:
             if callback is not None:
                 await _call(callback, payload, delivery)
         except Exception as error:
-            return await _call(receiver.failed, delivery, error)
+            failed: _Answer = await _call(receiver.failed, delivery, error)
+            return failed
         return _HANDLED
 
     async def _read(self, receive: Callable[[], Awaitable[MutableMapping[str, Any]]]) -> bytes | None:
@@ -340,7 +341,9 @@ class WSGIWebhookHandler:
             return _Answer(408, "request_timeout")
         if body is None:
             return _Answer(413, "payload_too_large")
-        headers = {key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")}
+        headers = {
+            key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")
+        }
         verified = receiver.verify(body, headers)
         if isinstance(verified, _Answer):
             return verified

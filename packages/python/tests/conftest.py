@@ -167,8 +167,6 @@ def redis_url() -> Iterator[str]:
             stop_group(proc)
 
 
-
-
 def run_node(script: str, *, cwd: Path, stdin: str = "", args: list[str] | None = None) -> str:
     """Runs an ES module snippet with the repo's Node and returns its stdout."""
     result = subprocess.run(

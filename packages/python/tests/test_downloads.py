@@ -81,7 +81,10 @@ def test_streams_to_the_path_verifies_sha256_and_sends_no_credentials(media: Any
     target = tmp_path / "out.mp4"
     progress: list[int] = []
     result = client().download(
-        host.url, target, sha256=hashlib.sha256(VIDEO).hexdigest(), on_progress=lambda done, total: progress.append(done)
+        host.url,
+        target,
+        sha256=hashlib.sha256(VIDEO).hexdigest(),
+        on_progress=lambda done, total: progress.append(done),
     )
     assert target.read_bytes() == VIDEO and result.bytes == len(VIDEO)
     assert result.sha256 == hashlib.sha256(VIDEO).hexdigest() and progress[-1] == len(VIDEO)

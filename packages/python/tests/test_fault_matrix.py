@@ -162,7 +162,7 @@ def outcomes(fault_server: dict[str, str]) -> dict[tuple[str, str, str], Outcome
         futures = [pool.submit(run_sync, server, CASES[case_id], op) for case_id, op, _ in sync_runs]
         async_outcomes = asyncio.run(all_async())
         sync_outcomes = [future.result() for future in futures]
-    results = dict(zip(sync_runs, sync_outcomes)) | dict(zip(async_runs, async_outcomes))
+    results = dict(zip(sync_runs, sync_outcomes, strict=True)) | dict(zip(async_runs, async_outcomes, strict=True))
     with httpx.Client() as http:
         for outcome in results.values():
             outcome.record = http.get(f"{server}/__runs/{outcome.run_id}").json()
@@ -173,7 +173,9 @@ def test_the_matrix_uses_only_what_this_runner_checks() -> None:
     assert len(MATRIX["cases"]) >= 30
     for case in MATRIX["cases"]:
         assert set(case) <= CASE_KEYS, f"{case['id']}: unknown fields {set(case) - CASE_KEYS}"
-        assert set(case["expect"]) <= EXPECT_KEYS, f"{case['id']}: unknown expectations {set(case['expect']) - EXPECT_KEYS}"
+        assert set(case["expect"]) <= EXPECT_KEYS, (
+            f"{case['id']}: unknown expectations {set(case['expect']) - EXPECT_KEYS}"
+        )
         assert set(case["expect"].get("error", {})) <= ERROR_KEYS, f"{case['id']}: unknown error expectations"
         assert set(operations(case)) <= set(PARAMS), f"{case['id']}: unknown operations"
 

@@ -101,7 +101,9 @@ def test_per_call_max_retries_and_no_idempotency_key() -> None:
     ("scheme", "sent", "absent"),
     [("bearer", ("Authorization", f"Bearer {KEY}"), "X-API-Key"), ("x-api-key", ("X-API-Key", KEY), "Authorization")],
 )
-def test_auth_scheme_sends_the_key_exactly_once(scheme: seedance._core.AuthScheme, sent: tuple[str, str], absent: str) -> None:
+def test_auth_scheme_sends_the_key_exactly_once(
+    scheme: seedance._core.AuthScheme, sent: tuple[str, str], absent: str
+) -> None:
     with LocalServer(lambda _, __: json_response(200, COMPLETED)) as server:
         seedance.Client(api_key=KEY, base_url=server.url, auth_scheme=scheme).task.get_status("task-1")
     headers = server.requests[0]["headers"]
@@ -132,15 +134,25 @@ def sequence(bodies: list[dict[str, object]], estimate: int = 0) -> LocalServer:
 
 
 def test_wait_for_completion_reports_each_change_and_returns_a_typed_finished_task() -> None:
-    bodies = [status("queued", 0), status("processing", 10), status("processing", 10), status("processing", 60), COMPLETED]
+    bodies = [
+        status("queued", 0),
+        status("processing", 10),
+        status("processing", 10),
+        status("processing", 60),
+        COMPLETED,
+    ]
     seen: list[str] = []
     with sequence(bodies) as server:
         client = seedance.Client(api_key=KEY, base_url=server.url)
-        done = client.task.wait_for_completion("task-1", poll_interval=0.01, on_progress=lambda s: seen.append(f"{s.status}:{s.progress}"))
+        done = client.task.wait_for_completion(
+            "task-1", poll_interval=0.01, on_progress=lambda s: seen.append(f"{s.status}:{s.progress}")
+        )
     assert seen == ["queued:0", "processing:10", "processing:60", "completed:100"]
     assert isinstance(done, seedance.CompletedTask) and done.video_url == "https://cdn.example/v.mp4"
     with sequence([status("failed", 30, error_message="Content \x1b[31mpolicy")]) as server:
-        failed = seedance.Client(api_key=KEY, base_url=server.url).task.wait_for_completion("task-1", poll_interval=0.01)
+        failed = seedance.Client(api_key=KEY, base_url=server.url).task.wait_for_completion(
+            "task-1", poll_interval=0.01
+        )
     assert isinstance(failed, seedance.FailedTask) and failed.error_message == "Content [31mpolicy"
 
 

@@ -57,7 +57,9 @@ def test_no_rate_limit_hold_the_next_call_waits_for_the_reset_instead_of_spendin
 
     # A quota that resets after the call's timeout: the call fails at once, and nothing is sent.
     store = seedance.MemoryRateLimitStore()
-    store.set(seedance.RateLimit(limit=10, remaining=0, reset_at=datetime.fromtimestamp(time.time() + 60, tz=timezone.utc)))
+    store.set(
+        seedance.RateLimit(limit=10, remaining=0, reset_at=datetime.fromtimestamp(time.time() + 60, tz=timezone.utc))
+    )
 
     async def held_past_the_timeout(url: str) -> None:
         async with seedance.AsyncClient(api_key=KEY, base_url=url, timeout=1, rate_limit_store=store) as client:
@@ -72,16 +74,38 @@ def test_no_rate_limit_hold_the_next_call_waits_for_the_reset_instead_of_spendin
 @pytest.mark.parametrize(
     ("call", "field", "constraint", "limit"),
     [
-        pytest.param(lambda c: c.seedream.generate("x" * 301, "seedream-4.5"), "prompt", "max_length", 300, id="prompt-301"),
+        pytest.param(
+            lambda c: c.seedream.generate("x" * 301, "seedream-4.5"), "prompt", "max_length", 300, id="prompt-301"
+        ),
         pytest.param(lambda c: c.seedream.generate("", "seedream-4.5"), "prompt", "min_length", 1, id="prompt-empty"),
-        pytest.param(lambda c: c.seedream.generate("a", "seedream-4.5", num_images=5), "num_images", "maximum", 4, id="n-5"),
-        pytest.param(lambda c: c.seedream.generate("a", "seedream-4.5", num_images=9), "num_images", "maximum", 4, id="n-9"),
-        pytest.param(lambda c: c.seedream.generate("a", "seedream-4.5", style="s" * 65), "style", "max_length", 64, id="style"),
-        pytest.param(lambda c: c.seedance.generate("a", "seedance-2.0", duration=3), "duration", "minimum", 5, id="d-3"),
-        pytest.param(lambda c: c.seedance.generate("a", "seedance-2.0", duration=31), "duration", "maximum", 30, id="d-31"),
-        pytest.param(lambda c: c.seedance.generate("a", "seedance-2.0", duration=99), "duration", "maximum", 30, id="d-99"),
-        pytest.param(lambda c: c.seedance.generate("", "seedance-2.0", duration=5), "prompt", "min_length", 1, id="v-empty"),
-        pytest.param(lambda c: c.seedance.generate("a", "seedance-2.0", 5, webhook_url="/hook"), "webhook_url", "format", "uri", id="uri"),
+        pytest.param(
+            lambda c: c.seedream.generate("a", "seedream-4.5", num_images=5), "num_images", "maximum", 4, id="n-5"
+        ),
+        pytest.param(
+            lambda c: c.seedream.generate("a", "seedream-4.5", num_images=9), "num_images", "maximum", 4, id="n-9"
+        ),
+        pytest.param(
+            lambda c: c.seedream.generate("a", "seedream-4.5", style="s" * 65), "style", "max_length", 64, id="style"
+        ),
+        pytest.param(
+            lambda c: c.seedance.generate("a", "seedance-2.0", duration=3), "duration", "minimum", 5, id="d-3"
+        ),
+        pytest.param(
+            lambda c: c.seedance.generate("a", "seedance-2.0", duration=31), "duration", "maximum", 30, id="d-31"
+        ),
+        pytest.param(
+            lambda c: c.seedance.generate("a", "seedance-2.0", duration=99), "duration", "maximum", 30, id="d-99"
+        ),
+        pytest.param(
+            lambda c: c.seedance.generate("", "seedance-2.0", duration=5), "prompt", "min_length", 1, id="v-empty"
+        ),
+        pytest.param(
+            lambda c: c.seedance.generate("a", "seedance-2.0", 5, webhook_url="/hook"),
+            "webhook_url",
+            "format",
+            "uri",
+            id="uri",
+        ),
         pytest.param(lambda c: c.task.get_status("../admin"), "task_id", "regex", "^[A-Za-z0-9_-]+$", id="task-id"),
     ],
 )
@@ -181,7 +205,10 @@ def test_the_key_is_not_redacted_it_is_in_no_str_repr_args_traceback_or_log_reco
     assert str(error) == "401 INVALID_API_KEY: API key [redacted] is invalid or expired"
     assert error.details == {"value": "[redacted]"}
     assert any("retry 1/2" in record.getMessage() for record in caplog.records)
-    assert seedance.sanitize_server_text(f"Bearer {key} and sk-live-CANARY-4f2a", key) == "Bearer [redacted] and [redacted]"
+    assert (
+        seedance.sanitize_server_text(f"Bearer {key} and sk-live-CANARY-4f2a", key)
+        == "Bearer [redacted] and [redacted]"
+    )
 
 
 def test_unset_leaks_to_users_absent_fields_are_none() -> None:

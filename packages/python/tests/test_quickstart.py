@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from conftest import PACKAGE, REPO, node_env, spawn_until, stop_group
+from conftest import PACKAGE
 
 import seedance
 

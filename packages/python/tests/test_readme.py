@@ -39,7 +39,16 @@ def test_every_readme_example_passes_mypy_strict(written: Path) -> None:
     assert len(BLOCKS) >= 7
     cache = PACKAGE / ".mypy_cache" / "readme"
     run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "--no-incremental", *map(str, sorted(written.glob("*.py")))],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(cache),
+            "--no-incremental",
+            *map(str, sorted(written.glob("*.py"))),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -51,7 +60,13 @@ def test_every_readme_example_passes_mypy_strict(written: Path) -> None:
 
 @pytest.mark.parametrize(
     "marker",
-    ["client.seedream.generate(\n", "async def main", "except seedance.ValidationError", "logging.basicConfig", "RedisRateLimitStore"],
+    [
+        "client.seedream.generate(\n",
+        "async def main",
+        "except seedance.ValidationError",
+        "logging.basicConfig",
+        "RedisRateLimitStore",
+    ],
 )
 def test_the_readme_example_runs(marker: str, sandbox: dict[str, str], redis_url: str, tmp_path: Path) -> None:
     env = {
@@ -61,7 +76,13 @@ def test_the_readme_example_runs(marker: str, sandbox: dict[str, str], redis_url
         "REDIS_URL": redis_url,
     }
     run = subprocess.run(
-        [sys.executable, "-c", block(marker)], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", block(marker)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip()
@@ -99,6 +120,3 @@ def test_the_readme_webhook_receivers_handle_a_signed_delivery_once(
     assert deliver(post, secret) == 204
     assert deliver(post, "whsec_" + "QUJD" * 8) == 400  # signed with another secret
     assert namespace["finished"] == {"task-1": "https://cdn.example/v.mp4"}
-
-
-

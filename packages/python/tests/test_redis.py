@@ -66,7 +66,9 @@ def test_two_handlers_share_one_dedupe(redis_url: str) -> None:
     headers = seedance.sign_webhook(body, secret)
     handled: list[str] = []
     instances = [
-        WSGIWebhookHandler(secret, lambda event, delivery: handled.append(delivery.id), store=RedisWebhookIdStore(connect(redis_url)))
+        WSGIWebhookHandler(
+            secret, lambda event, delivery: handled.append(delivery.id), store=RedisWebhookIdStore(connect(redis_url))
+        )
         for _ in range(2)
     ]
     statuses: list[str] = []

@@ -59,7 +59,10 @@ def serve_wsgi(app: WSGIWebhookHandler) -> Iterator[str]:
 
 
 Factory = Callable[..., Any]
-SERVERS = [pytest.param((ASGIWebhookHandler, serve_asgi), id="asgi"), pytest.param((WSGIWebhookHandler, serve_wsgi), id="wsgi")]
+SERVERS = [
+    pytest.param((ASGIWebhookHandler, serve_asgi), id="asgi"),
+    pytest.param((WSGIWebhookHandler, serve_wsgi), id="wsgi"),
+]
 
 
 @pytest.fixture(params=SERVERS)

@@ -54,9 +54,7 @@ async def download(
         if total is not None and part.size != total:
             raise APIConnectionError(f"Download of {shown} ended after {part.size} of {total} bytes.")
         if sha256 is not None and part.sha256 != sha256.lower():
-            raise SeedanceError(
-                f"Download of {shown} does not match the expected sha256 ({sha256}); it was not saved."
-            )
+            raise SeedanceError(f"Download of {shown} does not match the expected sha256 ({sha256}); it was not saved.")
         part.commit(overwrite)
     except BaseException:
         part.discard()
@@ -108,7 +106,9 @@ def _check_answer(response: httpx.Response, shown: str, offset: int, total: int 
     if offset:
         match = _CONTENT_RANGE.fullmatch(response.headers.get("content-range", ""))
         if response.status_code != 206 or not match or int(match.group(1)) != offset:
-            raise APIConnectionError(f"Download of {shown} dropped after {offset} bytes and the server cannot resume it.")
+            raise APIConnectionError(
+                f"Download of {shown} dropped after {offset} bytes and the server cannot resume it."
+            )
         return total if match.group(2) == "*" else int(match.group(2))
     if not response.is_success:
         raise SeedanceError(f"Download of {shown} failed: HTTP {response.status_code}.")
@@ -118,5 +118,7 @@ def _check_answer(response: httpx.Response, shown: str, offset: int, total: int 
 
 def _timed_out(shown: str, budget: float, idle_timeout: float, deadline: float) -> APITimeoutError:
     if time.monotonic() >= deadline:
-        return APITimeoutError(f"Download of {shown} timed out after {budget:g} s; pass a longer timeout for large files.")
+        return APITimeoutError(
+            f"Download of {shown} timed out after {budget:g} s; pass a longer timeout for large files."
+        )
     return APITimeoutError(f"Download of {shown} received nothing for {idle_timeout:g} s (idle_timeout).")

@@ -78,7 +78,14 @@ class AsyncTransport:
                 wait = retry.wait if retry.wait is not None and attempt < retries else None
                 if wait is None or time.monotonic() + wait >= deadline:
                     raise retry.error from None
-                log.info("%s failed (%s); retry %d/%d in %d ms", request.label, retry.error, attempt + 1, retries, wait * 1000)
+                log.info(
+                    "%s failed (%s); retry %d/%d in %d ms",
+                    request.label,
+                    retry.error,
+                    attempt + 1,
+                    retries,
+                    wait * 1000,
+                )
                 await sleep(wait)
                 attempt += 1
 
@@ -96,9 +103,7 @@ class AsyncTransport:
         settings.logger.info("%s held %d ms until the rate-limit quota resets", request.label, hold * 1000)
         await sleep(hold)
 
-    async def _attempt(
-        self, request: _core.Request, deadline: float, budget: float, attempt: int
-    ) -> _core.RawResponse:
+    async def _attempt(self, request: _core.Request, deadline: float, budget: float, attempt: int) -> _core.RawResponse:
         settings = self.settings
         headers = {**settings.headers, **request.headers, "Accept-Encoding": "gzip, deflate"}
         if request.idempotency_key:
@@ -146,5 +151,6 @@ async def _read(response: httpx.Response, limit: int) -> bytes:
 
 def _timed_out(request: _core.Request, budget: float) -> APITimeoutError:
     return APITimeoutError(
-        f"{request.label} timed out after {budget:g} s (retries included); raise the timeout option if the API needs longer."
+        f"{request.label} timed out after {budget:g} s (retries included); "
+        "raise the timeout option if the API needs longer."
     )

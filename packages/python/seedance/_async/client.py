@@ -37,7 +37,7 @@ __all__ = ["AsyncClient"]
 P = ParamSpec("P")
 T = TypeVar("T")
 IdempotencyKey = str | Literal[False] | None
-"""A generation's ``Idempotency-Key``: one is made per call (``None``), given (a string), or none is sent (``False``)."""
+"""A generation's ``Idempotency-Key``: made per call (``None``), given (a string), or none sent (``False``)."""
 
 
 class AsyncClient:
@@ -133,7 +133,9 @@ class AsyncClient:
         finally:
             captured.reset(token)
         if not calls:
-            raise SeedanceError("with_response takes a method of this client that calls the API, e.g. client.task.get_status.")
+            raise SeedanceError(
+                "with_response takes a method of this client that calls the API, e.g. client.task.get_status."
+            )
         return _core.with_response(data, calls[-1])
 
     async def download(
@@ -148,7 +150,7 @@ class AsyncClient:
         max_resumes: int = 3,
         on_progress: _download.ProgressCallback | None = None,
     ) -> DownloadResult:
-        """Saves a result's URL (``done.video_url``, ``image.url``) to ``path`` and returns its ``bytes`` and ``sha256``.
+        """Saves a result's URL (``done.video_url``, ``image.url``) to ``path``; returns its ``bytes`` and ``sha256``.
 
         Streams to a temporary file beside ``path`` and renames it into place once complete (and, with
         ``sha256``, verified); a failure leaves any existing file untouched. An existing ``path`` is
@@ -317,7 +319,7 @@ class AsyncTasks:
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> TaskStatus:
-        """The task's state: ``.status``, ``.progress``, ``.result`` (``None`` until it completes), ``.error_message``."""
+        """The task's state: ``.status``, ``.progress``, ``.result`` (``None`` until completed), ``.error_message``."""
         request = _core.build_request(
             "getTaskStatus",
             path={"task_id": task_id},

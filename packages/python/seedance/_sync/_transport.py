@@ -152,5 +152,6 @@ def _read(response: httpx.Response, limit: int) -> bytes:
 
 def _timed_out(request: _core.Request, budget: float) -> APITimeoutError:
     return APITimeoutError(
-        f"{request.label} timed out after {budget:g} s (retries included); raise the timeout option if the API needs longer."
+        f"{request.label} timed out after {budget:g} s (retries included); "
+        "raise the timeout option if the API needs longer."
     )
