@@ -5,9 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compileSpec, pythonValidators, type Spec, typescriptValidators } from "../src/index.ts";
 import { pythonPattern } from "../src/validators/python.ts";
 
-const bundled = JSON.parse(
-  readFileSync(new URL("../../../spec/dist/openapi.json", import.meta.url), "utf8"),
-) as Spec;
+const bundled = JSON.parse(readFileSync(new URL("../../../spec/dist/openapi.json", import.meta.url), "utf8")) as Spec;
 
 const spec = (schema: Record<string, unknown>): Spec =>
   ({
@@ -43,9 +41,15 @@ describe("the compiler", () => {
     const image = operations.find((operation) => operation.id === "generateImage");
     const body = image?.checks.find(([check]) => check === "checkBody")?.[1];
     expect(body?.constraints).toEqual([["type", "object"]]);
-    expect(body?.properties?.map(([name]) => name)).toEqual(Object.keys(bundled.components.schemas.ImageGenerationRequest?.properties ?? {}));
+    expect(body?.properties?.map(([name]) => name)).toEqual(
+      Object.keys(bundled.components.schemas.ImageGenerationRequest?.properties ?? {}),
+    );
     const prompt = body?.properties?.find(([name]) => name === "prompt")?.[1];
-    expect(prompt?.constraints).toEqual([["type", "string"], ["min_length", 1], ["max_length", 300]]);
+    expect(prompt?.constraints).toEqual([
+      ["type", "string"],
+      ["min_length", 1],
+      ["max_length", 300],
+    ]);
     expect(body?.closed).toBe(true);
     expect(operations.map(({ id, checks }) => [id, checks.map(([check]) => check)])).toEqual([
       ["generateImage", ["checkHeaders", "checkBody", "checkResponse"]],

@@ -82,16 +82,23 @@ export const ANSWER_KINDS = [
   "echo-key",
 ] as const;
 
+/** A success envelope: `{ status, data }`. */
+type Envelope = { status: string; data: object };
+
 /** What each operation answers when it succeeds (the spec's examples, trimmed). */
-export const SUCCESS: Record<string, { method: string; path: string; status: number; body: { data: object } }> = {
+export const SUCCESS: Record<string, { method: string; path: string; status: number; body: Envelope }> = {
   generateImage: {
     method: "POST",
     path: "/v1/seedream/generate",
     status: 200,
     body: {
       status: "success",
-      data: { task_id: "task-1", images: [{ id: "img-1", url: "https://cdn.example/img-1.png" }], model: "seedream-4.5" },
-    } as { data: object },
+      data: {
+        task_id: "task-1",
+        images: [{ id: "img-1", url: "https://cdn.example/img-1.png" }],
+        model: "seedream-4.5",
+      },
+    },
   },
   generateVideo: {
     method: "POST",
@@ -168,7 +175,7 @@ const bombs = new Map<number, Buffer>();
 
 interface Context {
   run: FaultRun;
-  ok: { status: number; body: { data: object } };
+  ok: { status: number; body: Envelope };
   /** The key as the client sent it (Bearer or X-API-Key). */
   key: string;
   authorization: string;
@@ -230,8 +237,12 @@ function largeBody(res: ServerResponse, answer: FaultAnswer) {
   const bytes = answer.bytes ?? 0;
   if (answer.gzip) {
     let bomb = bombs.get(bytes);
-    if (!bomb) bombs.set(bytes, (bomb = gzipSync(Buffer.alloc(bytes, 0x20))));
-    return send(res, 200, bomb, { "content-encoding": "gzip", "content-length": String(bomb.length) });
+    if (!bomb) {
+      bomb = gzipSync(Buffer.alloc(bytes, 0x20));
+      bombs.set(bytes, bomb);
+    }
+    send(res, 200, bomb, { "content-encoding": "gzip", "content-length": String(bomb.length) });
+    return;
   }
   res.writeHead(200, {
     "content-type": "application/json",
@@ -256,46 +267,58 @@ function play(res: ServerResponse, answer: FaultAnswer, context: Context): void 
   const headers = () => ({ ...RATE_LIMIT_HEADERS(), ...headerValues(answer.headers, run) });
   switch (answer.kind) {
     case "ok":
-      return send(res, ok.status, okText(), headers());
+      send(res, ok.status, okText(), headers());
+      return;
     case "json":
-      return send(res, answer.status ?? 200, JSON.stringify(answer.body), headers());
+      send(res, answer.status ?? 200, JSON.stringify(answer.body), headers());
+      return;
     case "text":
-      return send(res, answer.status ?? 200, String(answer.body), {
+      send(res, answer.status ?? 200, String(answer.body), {
         ...headers(),
         "content-type": answer.contentType ?? "text/plain",
       });
+      return;
     case "destroy":
-      return void res.socket?.destroy();
+      res.socket?.destroy();
+      return;
     case "headers-then-destroy":
       res.writeHead(ok.status, { "content-type": "application/json", "content-length": "4096" });
       res.flushHeaders();
-      return void setTimeout(() => res.socket?.destroy(), 20);
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
     case "partial-body-then-destroy": {
       const text = okText();
       res.writeHead(ok.status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
       res.write(text.slice(0, text.length / 2));
-      return void setTimeout(() => res.socket?.destroy(), 20);
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
     }
     case "truncated":
-      return send(res, ok.status, okText().slice(0, answer.length ?? 25), headers());
+      send(res, ok.status, okText().slice(0, answer.length ?? 25), headers());
+      return;
     case "stall":
       return;
     case "dribble-body":
-      return dribble(res, ok.status, okText(), answer.totalMs ?? 300);
+      dribble(res, ok.status, okText(), answer.totalMs ?? 300);
+      return;
     case "drip-headers":
-      return dripHeaders(res, okText(), answer.intervalMs ?? 300, answer.lines ?? 10);
+      dripHeaders(res, okText(), answer.intervalMs ?? 300, answer.lines ?? 10);
+      return;
     case "redirect":
       res.writeHead(answer.status ?? 307, { location: context.redirectTo(answer.to ?? "other-origin") });
-      return void res.end();
+      res.end();
+      return;
     case "large-body":
-      return largeBody(res, answer);
+      largeBody(res, answer);
+      return;
     case "echo-key": {
       const { key, authorization } = context;
       if ((answer.status ?? 401) < 300) {
-        return send(res, answer.status ?? 200, `upstream saw ${authorization} and ${key}`, {
+        send(res, answer.status ?? 200, `upstream saw ${authorization} and ${key}`, {
           ...headers(),
           "content-type": "text/plain",
         });
+        return;
       }
       const body = {
         status: "error",
@@ -305,10 +328,12 @@ function play(res: ServerResponse, answer: FaultAnswer, context: Context): void 
           details: { field: "authorization", value: key },
         },
       };
-      return send(res, answer.status ?? 401, JSON.stringify(body), { ...headers(), "x-echo-key": key });
+      send(res, answer.status ?? 401, JSON.stringify(body), { ...headers(), "x-echo-key": key });
+      return;
     }
     default:
-      return send(res, 500, JSON.stringify({ error: `unknown answer kind ${answer.kind}` }), {});
+      send(res, 500, JSON.stringify({ error: `unknown answer kind ${answer.kind}` }), {});
+      return;
   }
 }
 
@@ -341,8 +366,8 @@ export async function startFaultServer(matrix: FaultMatrix = loadFaultMatrix()):
   const cases = new Map(matrix.cases.map((fault) => [fault.id, fault]));
   const runs = new Map<string, FaultRun>();
   const runOf = (id: string) => {
-    let run = runs.get(id);
-    if (!run) runs.set(id, (run = { requests: [], otherOrigin: [] }));
+    const run = runs.get(id) ?? { requests: [], otherOrigin: [] };
+    runs.set(id, run);
     return run;
   };
   let url = "";
@@ -372,7 +397,7 @@ export async function startFaultServer(matrix: FaultMatrix = loadFaultMatrix()):
     const authorization = String(req.headers.authorization ?? "");
     const context: Context = {
       run,
-      ok: operation ?? { status: 200, body: { data: {} } },
+      ok: operation ?? { status: 200, body: { status: "success", data: {} } },
       key: authorization.replace(/^Bearer /, "") || String(req.headers["x-api-key"] ?? ""),
       authorization,
       redirectTo: (which) => `${which === "other-origin" ? otherOriginUrl : url}/c/${caseId}/${runId}${path}`,

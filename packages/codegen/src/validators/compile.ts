@@ -179,9 +179,10 @@ export function compileSpec(spec: Spec): CompiledSpec {
     // Integer-like keys would be enumerated first (in JavaScript), out of the spec's order.
     const numeric = keys.find((key) => /^\d+$/.test(key));
     if (numeric) throw new Error(`${name}: property "${numeric}" would be checked out of order`);
-    const properties = Object.entries(target.properties ?? {}).map(
-      ([key, property]): [string, RuleNode] => [key, compile(property, mode, `${name}${pascal(key)}`)],
-    );
+    const properties = Object.entries(target.properties ?? {}).map(([key, property]): [string, RuleNode] => [
+      key,
+      compile(property, mode, `${name}${pascal(key)}`),
+    ]);
     const items = target.items && compile(target.items, mode, `${name}Item`);
     compiling.delete(name);
     // A rule that only states a type is named after it, whichever schema it came from.

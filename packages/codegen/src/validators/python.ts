@@ -15,7 +15,9 @@ function literal(value: unknown): string {
   if (value === false) return "False";
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (typeof value === "object") {
-    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${literal(item)}`).join(", ")}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${literal(item)}`)
+      .join(", ")}}`;
   }
   return JSON.stringify(value);
 }

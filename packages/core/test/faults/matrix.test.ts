@@ -71,10 +71,19 @@ afterAll(async () => {
 it("the matrix uses only what this runner checks", () => {
   expect(matrix.cases.length).toBeGreaterThanOrEqual(30);
   for (const fault of matrix.cases) {
-    expect(Object.keys(fault).filter((key) => !CASE_KEYS.has(key)), fault.id).toEqual([]);
-    expect(Object.keys(fault.expect).filter((key) => !EXPECT_KEYS.has(key)), fault.id).toEqual([]);
+    expect(
+      Object.keys(fault).filter((key) => !CASE_KEYS.has(key)),
+      fault.id,
+    ).toEqual([]);
+    expect(
+      Object.keys(fault.expect).filter((key) => !EXPECT_KEYS.has(key)),
+      fault.id,
+    ).toEqual([]);
     const error = (fault.expect.error ?? {}) as Record<string, unknown>;
-    expect(Object.keys(error).filter((key) => !ERROR_KEYS.has(key)), fault.id).toEqual([]);
+    expect(
+      Object.keys(error).filter((key) => !ERROR_KEYS.has(key)),
+      fault.id,
+    ).toEqual([]);
   }
 });
 
@@ -126,7 +135,8 @@ describe.each(transports)("over $name", ({ options: transportOptions }) => {
       if (expected.requests?.max !== undefined) expect(requests.length).toBeLessThanOrEqual(expected.requests.max);
       if (expected.elapsedMs?.min !== undefined) expect(elapsed).toBeGreaterThanOrEqual(expected.elapsedMs.min);
       if (expected.elapsedMs?.max !== undefined) expect(elapsed).toBeLessThanOrEqual(expected.elapsedMs.max);
-      if (expected.otherOriginRequests !== undefined) expect(run.otherOrigin).toHaveLength(expected.otherOriginRequests);
+      if (expected.otherOriginRequests !== undefined)
+        expect(run.otherOrigin).toHaveLength(expected.otherOriginRequests);
       if (expected.holdsUntilReset) expect(requests[1]?.at).toBeGreaterThanOrEqual((run.announcedResetMs ?? 0) - 10);
       for (const [field, value] of Object.entries(expected.result ?? {})) {
         expect((result as Record<string, unknown>)[camel(field)]).toBe(value);
