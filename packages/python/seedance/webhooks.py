@@ -127,6 +127,13 @@ class _Answer:
 _HANDLED = _Answer(204)
 
 
+@dataclass(frozen=True)
+class _Accepted:
+    payload: dict[str, Any]
+    callback: EventHandler | None
+    delivery: WebhookDelivery
+
+
 class _Receiver:
     """What both handlers share: options, verification, the store."""
 
@@ -171,12 +178,19 @@ class _Receiver:
         known = payload.get("event") in KNOWN_EVENTS
         return payload, self.on_event if known else self.on_unknown_event
 
-    def claim(self, delivery: WebhookDelivery) -> bool | _Answer:
+    def accept(self, body: bytes, headers: Mapping[str, str]) -> _Answer | _Accepted:
+        """A verified delivery this instance claimed, or the answer to give instead (a duplicate: 204)."""
+        verified = self.verify(body, headers)
+        if isinstance(verified, _Answer):
+            return verified
+        payload, callback = verified
+        delivery = WebhookDelivery(headers["webhook-id"])
         try:
-            return self.store.claim(delivery.id, DEDUPE_TTL_SECONDS)
+            claimed = self.store.claim(delivery.id, DEDUPE_TTL_SECONDS)
         except Exception as error:
             self.report(error)
             return _Answer(503, "store_unavailable")
+        return _Accepted(payload, callback, delivery) if claimed else _HANDLED
 
     def failed(self, delivery: WebhookDelivery, error: BaseException) -> _Answer:
         self.report(error)
@@ -251,19 +265,15 @@ class ASGIWebhookHandler:
             return _Answer(400, "incomplete_body")
         if body is None:
             return _Answer(413, "payload_too_large")
-        verified = receiver.verify(body, headers)
-        if isinstance(verified, _Answer):
-            return verified
-        payload, callback = verified
-        delivery = WebhookDelivery(headers["webhook-id"])
-        claimed = await _call(receiver.claim, delivery)
-        if claimed is not True:
-            return claimed if isinstance(claimed, _Answer) else _HANDLED
+        # In a worker thread: the store may wait on the network.
+        accepted: _Answer | _Accepted = await anyio.to_thread.run_sync(receiver.accept, body, headers)
+        if isinstance(accepted, _Answer):
+            return accepted
         try:
-            if callback is not None:
-                await _call(callback, payload, delivery)
+            if accepted.callback is not None:
+                await _call(accepted.callback, accepted.payload, accepted.delivery)
         except Exception as error:
-            failed: _Answer = await _call(receiver.failed, delivery, error)
+            failed: _Answer = await anyio.to_thread.run_sync(receiver.failed, accepted.delivery, error)
             return failed
         return _HANDLED
 
@@ -344,19 +354,14 @@ class WSGIWebhookHandler:
         headers = {
             key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")
         }
-        verified = receiver.verify(body, headers)
-        if isinstance(verified, _Answer):
-            return verified
-        payload, callback = verified
-        delivery = WebhookDelivery(headers["webhook-id"])
-        claimed = receiver.claim(delivery)
-        if claimed is not True:
-            return claimed if isinstance(claimed, _Answer) else _HANDLED
+        accepted = receiver.accept(body, headers)
+        if isinstance(accepted, _Answer):
+            return accepted
         try:
-            if callback is not None:
-                callback(payload, delivery)
+            if accepted.callback is not None:
+                accepted.callback(accepted.payload, accepted.delivery)
         except Exception as error:
-            return receiver.failed(delivery, error)
+            return receiver.failed(accepted.delivery, error)
         return _HANDLED
 
     def _read(self, environ: dict[str, Any], length: int | None) -> bytes | None:

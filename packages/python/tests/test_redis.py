@@ -15,7 +15,7 @@ import redis
 from conftest import REPO, LocalServer, free_port, json_response, run_node
 
 import seedance
-from seedance.redis import RedisRateLimitStore, RedisWebhookIdStore, connect
+from seedance.redis import MERGE, RELEASE_OWN, RedisRateLimitStore, RedisWebhookIdStore, connect
 from seedance.webhooks import WSGIWebhookHandler
 
 KEY = "sk-test-redis"
@@ -137,3 +137,9 @@ def test_python_and_node_processes_share_the_quota_and_the_dedupe(redis_url: str
         eventually(lambda: store.get() is not None and store.get().remaining == 1)  # type: ignore[union-attr]
     finally:
         store.close()
+
+
+def test_the_scripts_are_seedance_redis_s_to_the_letter() -> None:
+    source = REPO / "packages" / "redis" / "src"
+    assert MERGE in (source / "rate-limit-store.ts").read_text()
+    assert RELEASE_OWN in (source / "webhook-id-store.ts").read_text()

@@ -233,15 +233,21 @@ function dripHeaders(res: ServerResponse, text: string, intervalMs: number, line
   socket.on("close", () => clearInterval(timer));
 }
 
+/** A gzip body of `bytes` spaces, made once (at start: compressing blocks the server for a while). */
+function bomb(bytes: number): Buffer {
+  let compressed = bombs.get(bytes);
+  if (!compressed) {
+    compressed = gzipSync(Buffer.alloc(bytes, 0x20));
+    bombs.set(bytes, compressed);
+  }
+  return compressed;
+}
+
 function largeBody(res: ServerResponse, answer: FaultAnswer) {
   const bytes = answer.bytes ?? 0;
   if (answer.gzip) {
-    let bomb = bombs.get(bytes);
-    if (!bomb) {
-      bomb = gzipSync(Buffer.alloc(bytes, 0x20));
-      bombs.set(bytes, bomb);
-    }
-    send(res, 200, bomb, { "content-encoding": "gzip", "content-length": String(bomb.length) });
+    const body = bomb(bytes);
+    send(res, 200, body, { "content-encoding": "gzip", "content-length": String(body.length) });
     return;
   }
   res.writeHead(200, {
@@ -364,6 +370,7 @@ async function listen(server: Server): Promise<string> {
 
 export async function startFaultServer(matrix: FaultMatrix = loadFaultMatrix()): Promise<FaultServer> {
   const cases = new Map(matrix.cases.map((fault) => [fault.id, fault]));
+  for (const answer of matrix.cases.flatMap((fault) => fault.answers)) if (answer.gzip) bomb(answer.bytes ?? 0);
   const runs = new Map<string, FaultRun>();
   const runOf = (id: string) => {
     const run = runs.get(id) ?? { requests: [], otherOrigin: [] };

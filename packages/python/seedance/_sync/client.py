@@ -319,13 +319,7 @@ class Tasks:
         max_retries: int | None = None,
     ) -> TaskStatus:
         """The task's state: ``.status``, ``.progress``, ``.result`` (``None`` until completed), ``.error_message``."""
-        request = _core.build_request(
-            "getTaskStatus",
-            path={"task_id": task_id},
-            extra_headers=extra_headers,
-            validate=self._client._settings.validate,
-        )
-        return self._client._call(request, TaskStatus.from_dict, timeout, max_retries)
+        return self._read("getTaskStatus", task_id, TaskStatus.from_dict, extra_headers, timeout, max_retries)
 
     def get_result(
         self,
@@ -336,13 +330,24 @@ class Tasks:
         max_retries: int | None = None,
     ) -> TaskResult:
         """The final outcome of a finished task; ``ConflictError`` while it still runs."""
+        return self._read("getTaskResult", task_id, TaskResult.from_dict, extra_headers, timeout, max_retries)
+
+    def _read(
+        self,
+        operation_id: str,
+        task_id: str,
+        parse: Callable[[dict[str, object]], T],
+        extra_headers: Mapping[str, str] | None,
+        timeout: float | None,
+        max_retries: int | None,
+    ) -> T:
         request = _core.build_request(
-            "getTaskResult",
+            operation_id,
             path={"task_id": task_id},
             extra_headers=extra_headers,
             validate=self._client._settings.validate,
         )
-        return self._client._call(request, TaskResult.from_dict, timeout, max_retries)
+        return self._client._call(request, parse, timeout, max_retries)
 
     def watch(
         self,
