@@ -17,15 +17,15 @@ import time
 from setup_venv import ROOT, bin_dir, build_wheel
 from setup_venv import main as setup
 
-# What depends on the dependencies' versions: the transport (the fault matrix), the client, webhooks,
-# downloads and the README's examples.
+# What depends on the dependencies' versions: the transport (the fault matrix, the client's features),
+# webhooks under a server, downloads.
 OLDEST_SUITE = [
     "tests/test_fault_matrix.py",
     "tests/test_client.py",
+    "tests/test_features.py",
     "tests/test_issue_23.py",
     "tests/test_webhook_handlers.py",
     "tests/test_downloads.py",
-    "tests/test_readme.py",
 ]
 
 
