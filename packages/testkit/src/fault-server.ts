@@ -179,6 +179,8 @@ interface Context {
   /** The key as the client sent it (Bearer or X-API-Key). */
   key: string;
   authorization: string;
+  /** The client asked for gzip (a gzip answer goes only to such a client, as a server honouring Accept-Encoding does). */
+  acceptsGzip: boolean;
   redirectTo: (which: "other-origin" | "same-origin") => string;
 }
 
@@ -243,9 +245,9 @@ function bomb(bytes: number): Buffer {
   return compressed;
 }
 
-function largeBody(res: ServerResponse, answer: FaultAnswer) {
+function largeBody(res: ServerResponse, answer: FaultAnswer, acceptsGzip: boolean) {
   const bytes = answer.bytes ?? 0;
-  if (answer.gzip) {
+  if (answer.gzip && acceptsGzip) {
     const body = bomb(bytes);
     send(res, 200, body, { "content-encoding": "gzip", "content-length": String(body.length) });
     return;
@@ -315,7 +317,7 @@ function play(res: ServerResponse, answer: FaultAnswer, context: Context): void 
       res.end();
       return;
     case "large-body":
-      largeBody(res, answer);
+      largeBody(res, answer, context.acceptsGzip);
       return;
     case "echo-key": {
       const { key, authorization } = context;
@@ -407,6 +409,7 @@ export async function startFaultServer(matrix: FaultMatrix = loadFaultMatrix()):
       ok: operation ?? { status: 200, body: { status: "success", data: {} } },
       key: authorization.replace(/^Bearer /, "") || String(req.headers["x-api-key"] ?? ""),
       authorization,
+      acceptsGzip: /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")),
       redirectTo: (which) => `${which === "other-origin" ? otherOriginUrl : url}/c/${caseId}/${runId}${path}`,
     };
     const answer = fault.answers[Math.min(run.requests.length - 1, fault.answers.length - 1)] as FaultAnswer;
