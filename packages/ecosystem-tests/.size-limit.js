@@ -1,21 +1,22 @@
 // Bundle budgets (min + gzip), resolved through seedance-sdk's export conditions as each platform's
-// bundler would. Limits are the measured sizes rounded up (8,142 B, 7,681 B and 5,155 B; the targets
-// are browser 6 kB and edge 6.5 kB). Bounded body reads, never-followed redirects and sanitised server
-// text in errors added about 0.85 kB to each (from 7,277 B, 6,794 B and 4,344 B).
+// bundler would. Limits are the measured sizes rounded up (8,223 B, 7,758 B and 5,157 B; the targets
+// are browser 6 kB and edge 6.5 kB). Waiting that polls across the estimate for onProgress and
+// watch() added about 70 B to the first two; bounded body reads, never-followed redirects and
+// sanitised server text in errors about 0.85 kB to each (from 7,358 B, 6,867 B and 4,344 B).
 const conditions = (list) => (config) => ({ ...config, platform: "browser", format: "esm", conditions: list });
 
 export default [
   {
     name: "browser: SeedanceClient + image + video + wait",
     path: "budgets/browser.js",
-    limit: "8.2 kB",
+    limit: "8.3 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["browser"]),
   },
   {
     name: "edge (workerd): SeedanceClient + image + video + wait",
     path: "budgets/edge.js",
-    limit: "7.7 kB",
+    limit: "7.8 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },

@@ -11,6 +11,18 @@ export {
   violationsOf,
 } from "@seedance/prism";
 export {
+  ANSWER_KINDS,
+  type FaultAnswer,
+  type FaultCase,
+  type FaultMatrix,
+  type FaultRun,
+  type FaultServer,
+  loadFaultMatrix,
+  SUCCESS,
+  startFaultServer,
+  validateFaultMatrix,
+} from "./fault-server.ts";
+export {
   type BodyOptions,
   drippingBody,
   gzipBomb,
