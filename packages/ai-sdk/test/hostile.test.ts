@@ -1,6 +1,6 @@
 // A hostile media host (or API) behind the provider: images are read into memory only up to
 // `maxDownloadBytes`, and what the host or the task says reaches `ai`'s errors sanitised.
-import { largeBody, pushed, type Script, type ScriptedServer, sendJson, startScriptedServer } from "@seedance/testkit";
+import { largeBody, pushed, type ScriptedServer, scriptedServerPool, sendJson } from "@seedance/testkit";
 import { APICallError, experimental_getVideoStatus, generateImage } from "ai";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSeedance } from "../src/index.js";
@@ -9,15 +9,8 @@ const KEY = "sk-hostile-ai-sdk-31b4";
 const ESCAPES = "\u001b]8;;https://evil.example\u0007\u001b[2J\u202e";
 const MiB = 1024 * 1024;
 
-const servers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-async function serve(script: Script): Promise<ScriptedServer> {
-  const server = await startScriptedServer(script);
-  servers.push(server);
-  return server;
-}
+const { serve, stopAll } = scriptedServerPool();
+afterEach(stopAll);
 
 /** An API whose one image lives on `media`. */
 async function apiWithImageOn(media: ScriptedServer) {

@@ -46,6 +46,7 @@ export {
   type RecordedRequest,
   type Script,
   type ScriptedServer,
+  scriptedServerPool,
   sendJson,
   startScriptedServer,
 } from "./scripted-server.ts";

@@ -6,8 +6,7 @@ import {
   gzipBomb,
   largeBody,
   pushed,
-  type Script,
-  type ScriptedServer,
+  scriptedServerPool,
   sendJson,
   startScriptedServer,
 } from "@seedance/testkit";
@@ -22,15 +21,8 @@ const RSS_MARGIN_KB = 100 * 1024;
 /** Far below any of the bodies, above what the limit, socket buffers and one chunk in flight add up to. */
 const STOPPED_EARLY = 64 * MiB;
 
-const servers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-async function serve(script: Script): Promise<ScriptedServer> {
-  const server = await startScriptedServer(script);
-  servers.push(server);
-  return server;
-}
+const { serve, stopAll } = scriptedServerPool();
+afterEach(stopAll);
 
 const queued = { status: "success", data: { task_id: "task-1", status: "queued", progress: 0 } };
 

@@ -4,16 +4,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createProxyHandler, type ProxyOptions } from "@seedance/edge";
-import {
-  largeBody,
-  pushed,
-  redirectTo,
-  type Script,
-  type ScriptedServer,
-  sendJson,
-  slowlorisPost,
-  startScriptedServer,
-} from "@seedance/testkit";
+import { largeBody, pushed, redirectTo, scriptedServerPool, sendJson, slowlorisPost } from "@seedance/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createNodeProxyHandler } from "../../src/index.js";
 
@@ -28,16 +19,12 @@ interface Proxy {
   drip(path: string): Promise<number | undefined>;
 }
 
+const upstreams = scriptedServerPool();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+  await Promise.all([upstreams.stopAll(), ...cleanups.splice(0).map((cleanup) => cleanup())]);
 });
-
-async function upstreamWith(script: Script): Promise<ScriptedServer> {
-  const server = await startScriptedServer(script);
-  cleanups.push(() => server.stop());
-  return server;
-}
+const upstreamWith = upstreams.serve;
 
 const PROXIES = [
   {
