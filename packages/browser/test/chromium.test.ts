@@ -118,6 +118,17 @@ describe("@seedance/browser in Chromium", () => {
     expect((posts[1]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
   });
 
+  it("follows no redirect: the browser hides it, so RedirectError has status 0 and no location, and the other origin gets nothing", async () => {
+    const elsewhere = await crossOrigin((_, res) => sendJson(res, 200, imageOk));
+    const server = await crossOrigin((_, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/v1/tasks/task-1` }).end();
+    });
+    const result = await run("redirected", { baseUrl: server.url });
+    expect(result).toMatchObject({ name: "RedirectError", status: 0, location: undefined });
+    expect(result.message).toMatch(/never follows redirects/);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
   it("asks CORS for no header beyond what the API needs", async () => {
     const server = await crossOrigin((_, res) => sendJson(res, 200, imageOk));
     await run("retry", { baseUrl: server.url });
@@ -213,6 +224,15 @@ describe("@seedance/browser in Chromium", () => {
       });
       const error = await run("downloadMissing", { url: `${server.url}/gone.mp4` });
       expect(error.name).toBe("NotFoundError");
+    });
+
+    it("stops a body larger than maxBytes with ResponseTooLargeError, instead of holding it all", async () => {
+      const server = await video(0);
+      const error = await run("downloadTooLarge", { url: `${server.url}/video.mp4` });
+      expect(error).toMatchObject({
+        name: "ResponseTooLargeError",
+        message: expect.stringMatching(/over maxBytes \(102400 bytes\)/),
+      });
     });
 
     it("stops with an AbortError when its signal aborts", async () => {

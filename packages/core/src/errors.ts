@@ -113,8 +113,8 @@ export class APIConnectionError extends SeedanceError {
 }
 
 /**
- * The response body was larger than `maxResponseBytes` (counted after decompression): the SDK
- * stopped reading and closed the connection. Not retried.
+ * The response body was larger than `maxResponseBytes` (counted after decompression), or a download
+ * larger than its `maxBytes`: the SDK stopped reading and closed the connection. Not retried.
  */
 export class ResponseTooLargeError extends SeedanceError {
   override name = "ResponseTooLargeError";
@@ -122,10 +122,11 @@ export class ResponseTooLargeError extends SeedanceError {
   declare readonly limit: number;
   /** The response's HTTP status. */
   declare readonly status: number;
-  constructor(limit: number, status: number) {
+  /** `option`: the option that set the limit, which the message names. */
+  constructor(limit: number, status: number, option = "maxResponseBytes") {
     super(
-      `The response (status ${status}) is over maxResponseBytes (${limit} bytes); the connection was closed. ` +
-        "Raise the maxResponseBytes client option if the API really answers this much.",
+      `The response (status ${status}) is over ${option} (${limit} bytes); the connection was closed. ` +
+        `Raise the ${option} option if the server really sends this much.`,
     );
     Object.assign(this, { limit, status });
   }

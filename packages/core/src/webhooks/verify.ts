@@ -69,7 +69,10 @@ export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWe
       const { maxBodyBytes = 1024 * 1024 } = options;
       const body = await readAtMost(request.body, maxBodyBytes);
       if (body) return verify(body, request.headers);
-      throw new WebhookVerificationError("body_too_large", `The body is larger than maxBodyBytes (${maxBodyBytes} bytes).`);
+      throw new WebhookVerificationError(
+        "body_too_large",
+        `The body is larger than maxBodyBytes (${maxBodyBytes} bytes).`,
+      );
     },
   };
 }
