@@ -21,10 +21,14 @@ export async function readAtMost(
     const cancel = () => reader.cancel().catch(() => {});
     // A cancel ends a pending read as `done`: the check after the loop tells that from a real end.
     signal?.addEventListener("abort", cancel);
-    for (let read; !(read = await reader.read()).done; ) {
-      size += read.value.byteLength;
-      if (size > maxBytes) return void cancel();
-      chunks.push(read.value as Uint8Array<ArrayBuffer>);
+    try {
+      for (let read; !(read = await reader.read()).done; ) {
+        size += read.value.byteLength;
+        if (size > maxBytes) return void cancel();
+        chunks.push(read.value as Uint8Array<ArrayBuffer>);
+      }
+    } finally {
+      signal?.removeEventListener("abort", cancel);
     }
     signal?.throwIfAborted();
   }
