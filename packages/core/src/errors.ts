@@ -60,7 +60,7 @@ export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Milliseconds the server asked to wait before retrying, when it said. */
   declare readonly retryAfter: number | undefined;
-  constructor(init: APIErrorInit & { retryAfter: number | undefined }) {
+  constructor(init: APIErrorInit & { retryAfter?: number }) {
     super(init);
   }
 }
