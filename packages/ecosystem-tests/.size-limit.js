@@ -1,5 +1,5 @@
 // Bundle budgets (min + gzip), resolved through seedance-sdk's export conditions as each platform's
-// bundler would. Limits are the measured sizes rounded up (8,270 B, 7,765 B and 5,171 B; the targets
+// bundler would. Limits are the measured sizes rounded up (8,264 B, 7,771 B and 5,178 B; the targets
 // are browser 6 kB and edge 6.5 kB). Waiting that polls across the estimate for onProgress and
 // watch() added about 70 B to the first two; bounded body reads, never-followed redirects and
 // sanitised server text in errors about 0.85 kB to each, and the browser download's maxBytes 40 B

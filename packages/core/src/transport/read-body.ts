@@ -22,10 +22,12 @@ export async function readAtMost(
     // A cancel ends a pending read as `done`: the check after the loop tells that from a real end.
     signal?.addEventListener("abort", cancel);
     try {
-      for (let read; !(read = await reader.read()).done; ) {
-        size += read.value.byteLength;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
         if (size > maxBytes) return void cancel();
-        chunks.push(read.value as Uint8Array<ArrayBuffer>);
+        chunks.push(value as Uint8Array<ArrayBuffer>);
       }
     } finally {
       signal?.removeEventListener("abort", cancel);
