@@ -11,6 +11,7 @@ export {
   violationsOf,
 } from "@seedance/prism";
 export { isListening, waitUntilClosed } from "./ports.ts";
+export { provisionPythonTools, pythonTool } from "./python-tools.ts";
 export {
   type Finished,
   ProcessError,
