@@ -123,10 +123,14 @@ export function createProgram(io: ProgramIO): Command {
 
   program
     .command("contract")
-    .description("check a server against the spec through Prism's validating proxy (exit 0 only with zero violations)")
-    .option("--sandbox", "the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (triggers)")
-    .option("--junit <file>", "also write a JUnit XML report to this file")
-    .action((_flags, command: Command) => contract(contextOf(command).output, command.optsWithGlobals()));
+    .description(
+      "check a server against the spec through Prism's validating proxy (from @seedance/contract; `seedance contract --help` lists its flags)",
+    )
+    // Its flags are @seedance/contract's, read by that package: passed on as they are.
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action((_flags, command: Command) => contract(command.optsWithGlobals(), command.args));
 
   return program;
 }

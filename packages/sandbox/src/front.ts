@@ -1,11 +1,12 @@
-// The URL the sandbox prints. Every answer it gives is the simulator's, in the API's envelope, and
-// Prism's verdict on the exchange rides along in `sl-violations` (and `onViolations`, the log).
+// The URL the sandbox prints. Every answer it gives is the simulator's, in the API's envelope.
 // Requests to the spec's paths go through Prism's validating proxy, run without `--errors` so that
-// it forwards every request and passes every answer on. Prism still answers a few requests itself
-// (`application/problem+json`, e.g. a GET with a body), and never answers one whose body it cannot
-// decode (a body that is not JSON under a JSON content type): those go to the simulator directly,
-// Prism's verdict or the reason added to `sl-violations`. Other paths (media, unknown ones) go to
-// the simulator directly, as Prism would only forward them.
+// it forwards every request and passes every answer on; its verdict on the exchange goes to
+// `onViolations` (the sandbox's log), and what it finds wrong with the answer itself, the server's
+// fault, to the `sl-violations` header, as Prism's `--errors` mode reported it. Prism still answers
+// a few requests itself (`application/problem+json`, e.g. a GET with a body), and never answers one
+// whose body it cannot decode (a body that is not JSON under a JSON content type): those go to the
+// simulator directly, the reason logged. Other paths (media, unknown ones) go to the simulator
+// directly, as Prism would only forward them.
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MAX_BODY_BYTES } from "./http.ts";
@@ -148,11 +149,15 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     });
 
   const pass = (answer: IncomingMessage, client: ServerResponse, violations: Violation[]) => {
-    let header = violations.length > 0 ? JSON.stringify(violations) : undefined;
+    // The request's own violations are the client's to fix, and its answer (a 400 naming the field)
+    // says so; the header keeps to the server's faults, which no client could fix.
+    const ofAnswer = violations.filter(({ location }) => location[0] === "response");
+    let header = ofAnswer.length > 0 ? JSON.stringify(ofAnswer) : undefined;
     if (header && header.length > MAX_VIOLATIONS_HEADER)
       header = `Too many violations! ${header.slice(0, MAX_VIOLATIONS_HEADER)}`;
+    const { "sl-violations": _prisms, ...headers } = messageHeaders(answer.headers);
     client.writeHead(answer.statusCode ?? 502, {
-      ...messageHeaders(answer.headers),
+      ...headers,
       ...(answer.headers["content-length"] !== undefined ? { "content-length": answer.headers["content-length"] } : {}),
       ...(header ? { "sl-violations": header } : {}),
     });
