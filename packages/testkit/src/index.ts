@@ -11,7 +11,6 @@ export {
   violationsOf,
 } from "@seedance/prism";
 export { isListening, waitUntilClosed } from "./ports.ts";
-export { provisionPythonTools, pythonTool } from "./python-tools.ts";
 export {
   type Finished,
   ProcessError,
@@ -20,6 +19,7 @@ export {
   type Started,
   startProcess,
 } from "./processes.ts";
+export { provisionPythonTools, pythonTool } from "./python-tools.ts";
 export {
   type RecordedRequest,
   type Script,
