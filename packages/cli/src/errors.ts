@@ -3,6 +3,7 @@ import {
   AbortError,
   APIConnectionError,
   ConflictError,
+  DestinationExistsError,
   ValidationError,
   WaitTimeoutError,
   WebhookVerificationError,
@@ -38,7 +39,9 @@ export class TaskFailedError extends Error {
 /** What the terminal shows: the SDK's message, its advice naming the CLI's switch instead of the SDK option. */
 export function messageFor(error: unknown): string {
   const { message } = error as Error;
-  return error instanceof ValidationError ? message.replace("validate: false", "--no-validate") : message;
+  if (error instanceof ValidationError) return message.replace("validate: false", "--no-validate");
+  if (error instanceof DestinationExistsError) return message.replace("overwrite: true", "--overwrite");
+  return message;
 }
 
 export function exitCodeFor(error: unknown): number {

@@ -37,6 +37,8 @@ function modelOption(request: RequestSchema, kind: string): Option {
   return specOption(request, "model", "--model <model>", `${kind} model`).default(example);
 }
 
+const OVERWRITE = "with --out, replace files already there (otherwise an existing file is an error)";
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function createProgram(io: ProgramIO): Command {
@@ -58,7 +60,7 @@ export function createProgram(io: ProgramIO): Command {
         client ??= createClient(flags);
         return client;
       },
-      output: createOutput(flags.json === true),
+      output: createOutput(flags.json === true, { apiKey: flags.apiKey }),
       signal: io.signal,
     };
   };
@@ -75,6 +77,7 @@ export function createProgram(io: ProgramIO): Command {
     .option("--seed <n>", "random seed, for reproducible images", toNumber)
     .addOption(specOption(images, "style", "--style <style>", "artistic style"))
     .option("--out <dir>", "download the images into this directory")
+    .option("--overwrite", OVERWRITE)
     .action((prompt: string, flags, command: Command) => image(contextOf(command), prompt, flags));
 
   const videos = "VideoGenerationRequest";
@@ -94,6 +97,7 @@ export function createProgram(io: ProgramIO): Command {
     .option("--webhook-url <url>", "HTTPS endpoint that receives the task's webhook events")
     .option("--wait", "wait for the video, with a progress bar, and print its URL")
     .option("--out <dir>", "download the video into this directory (implies --wait)")
+    .option("--overwrite", OVERWRITE)
     .action((prompt: string, flags, command: Command) => video(contextOf(command), prompt, flags));
 
   program
@@ -107,6 +111,7 @@ export function createProgram(io: ProgramIO): Command {
     .description("print a finished task's video URL (exit code 5 while it is still running)")
     .argument("<task_id>", "the task id that `seedance video` printed")
     .option("--out <dir>", "download the video into this directory")
+    .option("--overwrite", OVERWRITE)
     .action((taskId: string, flags, command: Command) => result(contextOf(command), taskId, flags));
 
   program

@@ -1,7 +1,7 @@
 // Progress of a video task while it is awaited: a live bar on a terminal, a plain line per change
 // otherwise, a JSON line per change with `--json`. Shared by the CLI and the `pnpm start` demo.
 import type { Writable } from "node:stream";
-import type { TaskStatus } from "@seedance/node";
+import { sanitizeServerText, type TaskStatus } from "@seedance/node";
 import { SingleBar } from "cli-progress";
 
 export type ProgressStyle = "bar" | "lines" | "json";
@@ -34,7 +34,7 @@ export function createTaskProgress(options: TaskProgressOptions): TaskProgress {
   }
   if (options.style === "lines") {
     return {
-      update: (status) => stream.write(`${status.taskId}  ${status.status}  ${status.progress}%\n`),
+      update: (status) => stream.write(sanitizeServerText(`${status.taskId}  ${status.status}  ${status.progress}%\n`)),
       stop: () => {},
     };
   }
@@ -69,7 +69,7 @@ function barProgress(stream: Writable, estimatedSeconds: number | undefined): Ta
     update(status) {
       finished = status.status === "completed" || status.status === "failed";
       reported = status.status === "completed" ? 100 : status.progress;
-      state = status.status;
+      state = sanitizeServerText(status.status);
       render();
     },
     stop() {

@@ -5,14 +5,24 @@ import { Console } from "node:console";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { SeedanceClient } from "@seedance/node";
-import { startHttpServer } from "./http.ts";
-import type { InlineImageOptions } from "./results.ts";
+import { type LogSink, SeedanceClient } from "@seedance/node";
+import { parseOrigin, startHttpServer } from "./http.ts";
+import type { InlineImageOptions } from "./inline.ts";
+import { cleaner } from "./redact.ts";
 import { createSeedanceMcpServer } from "./server.ts";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 const stderr = new Console(process.stderr);
-const log = (line: string) => stderr.error(`[seedance-mcp] ${line}`);
+// Every line this process writes passes the redaction: the SDK's own log lines too, which may quote
+// a server's error message.
+const clean = cleaner(process.env.SEEDANCE_API_KEY);
+const log = (line: string) => stderr.error(clean(`[seedance-mcp] ${line}`));
+const cleanSink: LogSink = {
+  debug: (line: string) => stderr.debug(clean(line)),
+  info: (line: string) => stderr.info(clean(line)),
+  warn: (line: string) => stderr.warn(clean(line)),
+  error: (line: string) => stderr.error(clean(line)),
+};
 const DEFAULT_INLINE_LIMIT = 1_048_576;
 
 const HELP = `Usage: seedance-mcp [options]
@@ -24,6 +34,9 @@ Options:
                               Authorization: Bearer $SEEDANCE_MCP_TOKEN
   --port N                    HTTP port (default 3333; 0 picks a free one)
   --host H                    HTTP address to bind (default 127.0.0.1)
+  --allow-origin ORIGIN       let web pages from ORIGIN (e.g. https://app.example.com) call the HTTP
+                              server; pages on this machine may by default, others are refused
+                              (repeat the flag for more origins)
   --inline-images             also return generated images as base64 image content
   --inline-image-limit BYTES  largest image to inline (default ${DEFAULT_INLINE_LIMIT})
   -h, --help                  show this help
@@ -44,6 +57,7 @@ async function main(): Promise<void> {
       http: { type: "boolean", default: false },
       port: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
+      "allow-origin": { type: "string", multiple: true, default: [] },
       "inline-images": { type: "boolean", default: false },
       "inline-image-limit": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -60,19 +74,29 @@ async function main(): Promise<void> {
     apiKey,
     // An agent is better served by the API's advice at once than by a request held until the quota resets.
     holdOnRateLimit: false,
-    logger: stderr,
+    logger: cleanSink,
   };
   const client = new SeedanceClient(clientOptions);
   const inlineImages: InlineImageOptions | undefined = values["inline-images"]
     ? { maxBytes: integer("inline-image-limit", values["inline-image-limit"], DEFAULT_INLINE_LIMIT) }
     : undefined;
-  const options = { client, waiter: new SeedanceClient(clientOptions), inlineImages, log };
+  const options = { client, waiter: new SeedanceClient(clientOptions), apiKey, inlineImages, log };
 
   if (!values.http) {
-    await createSeedanceMcpServer(options).connect(new StdioServerTransport());
+    const server = createSeedanceMcpServer(options);
+    await server.connect(new StdioServerTransport());
+    // The client has gone: stop following its tasks, so that the process ends.
+    process.stdin.once("end", () => void server.close());
     log(`serving ${client.baseUrl} over stdio`);
     return;
   }
+  const allowedOrigins = values["allow-origin"].map((origin) => {
+    try {
+      return parseOrigin(origin);
+    } catch (error) {
+      throw new UsageError(`--allow-origin: ${(error as Error).message}`);
+    }
+  });
   const token = process.env.SEEDANCE_MCP_TOKEN;
   if (!token) throw new UsageError("--http needs SEEDANCE_MCP_TOKEN: the bearer token clients must send.");
   if (token === apiKey)
@@ -82,6 +106,7 @@ async function main(): Promise<void> {
     token,
     host: values.host,
     port: integer("port", values.port, 3333),
+    allowedOrigins,
   });
   log(`serving ${client.baseUrl} at ${server.url}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,5 +1,5 @@
 // Every failure becomes a tool result with isError: the API's code and message, and what the agent
-// should do next. Messages come from the SDK's typed errors, which never carry the API key.
+// should do next. The API's message is server text: it is cleaned like the rest.
 
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import {
@@ -13,6 +13,7 @@ import {
   RateLimitError,
   ValidationError,
 } from "@seedance/node";
+import type { Clean } from "./redact.ts";
 
 function advice(error: unknown): string {
   if (error instanceof ValidationError) {
@@ -50,6 +51,7 @@ function headline(error: unknown): string {
   return String(error);
 }
 
-export function errorResult(error: unknown): CallToolResult {
-  return { isError: true, content: [{ type: "text", text: `${headline(error)}\n${advice(error)}` }] };
+/** `error` as a result, its server text cleaned. */
+export function errorResult(error: unknown, clean: Clean): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: clean(`${headline(error)}\n${advice(error)}`) }] };
 }

@@ -1,8 +1,7 @@
-// Tool results an agent can use: a text block listing the ids, URLs and states first (then the
-// whole data as JSON), and the same data as structuredContent.
+// Tool results an agent can use: a text block listing the ids, URLs and states first, then the
+// whole data as JSON, and last the next step; the same data as structuredContent.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-
-type Content = CallToolResult["content"][number];
+import { type Clean, cleanDeep } from "./redact.ts";
 
 /** Leaf fields worth a line of their own: ids, URLs and where the task stands. */
 const HEADLINE = /(^|_)(id|url|status|progress|error_message)$/;
@@ -16,55 +15,34 @@ function headlines(value: unknown, path: string, lines: string[]): string[] {
   return lines;
 }
 
-export function successResult(data: unknown, extra: Content[] = []): CallToolResult {
-  const text = [...headlines(data, "", []), "", JSON.stringify(data, null, 2)].join("\n");
+/** `data` (the server's, cleaned here) as a result; `next` is what the agent should do now, in a sentence: it ends the text. */
+export function successResult(data: unknown, next: string, clean: Clean): CallToolResult {
+  const shown = cleanDeep(data, clean);
+  const text = [...headlines(shown, "", []), "", JSON.stringify(shown, null, 2), "", `Next: ${clean(next)}`].join("\n");
   return {
-    content: [{ type: "text", text }, ...extra],
-    structuredContent: data as Record<string, unknown>,
+    content: [{ type: "text", text }],
+    structuredContent: shown as Record<string, unknown>,
   };
 }
 
-export interface InlineImageOptions {
-  /** Images larger than this many bytes stay links only. */
-  maxBytes: number;
+/** A task's status or result, as the API sends it (snake_case). */
+export interface WireTask {
+  task_id?: unknown;
+  status?: unknown;
 }
 
-interface WireImage {
-  url?: unknown;
-  format?: unknown;
-  size_bytes?: unknown;
-}
-
-/** Reads `url` unless it is (or turns out to be) larger than `maxBytes`. */
-async function fetchSmall(url: string, maxBytes: number, signal: AbortSignal): Promise<Uint8Array | undefined> {
-  const response = await fetch(url, { signal });
-  const length = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (!response.ok || length > maxBytes) {
-    await response.body?.cancel();
-    return undefined;
+/**
+ * The next step for a video task in `task.status`; `waitedSeconds` when a wait for it has just
+ * ended with the task still running.
+ */
+export function nextForTask(task: WireTask, waitedSeconds?: number): string {
+  if (task.status === "completed") return "the video is ready: give the user result.video_url.";
+  if (task.status === "failed") {
+    return "the video was not generated (error_message says why): tell the user, or change the prompt and call generate_video again.";
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return bytes.byteLength <= maxBytes ? bytes : undefined;
-}
-
-/** The generated images (`data.images`) that fit `maxBytes`, as image content; others are skipped with a note. */
-export async function inlineImages(
-  data: unknown,
-  options: InlineImageOptions,
-  signal: AbortSignal,
-): Promise<Content[]> {
-  const images = ((data as { images?: WireImage[] }).images ?? []).filter((image) => typeof image.url === "string");
-  const content: Content[] = [];
-  for (const image of images) {
-    const url = image.url as string;
-    const small = typeof image.size_bytes !== "number" || image.size_bytes <= options.maxBytes;
-    const bytes = small ? await fetchSmall(url, options.maxBytes, signal).catch(() => undefined) : undefined;
-    if (bytes) {
-      const mimeType = `image/${typeof image.format === "string" ? image.format : "png"}`;
-      content.push({ type: "image", data: Buffer.from(bytes).toString("base64"), mimeType });
-    } else {
-      content.push({ type: "text", text: `Not inlined (over ${options.maxBytes} bytes or unreadable): ${url}` });
-    }
-  }
-  return content;
+  // queued, processing, or a state newer than this server: still running.
+  const call = `call wait_for_task with task_id "${String(task.task_id)}"`;
+  return waitedSeconds === undefined
+    ? `the task is ${String(task.status)}: ${call} to wait for the video.`
+    : `the task is still ${String(task.status)} after ${waitedSeconds} s: ${call} again to keep waiting.`;
 }

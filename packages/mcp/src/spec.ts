@@ -73,3 +73,24 @@ export function successSchema(operation: Operation): JsonSchema | undefined {
 
 /** A component schema by name, dereferenced. */
 export const componentSchema = (name: string): JsonSchema => dereference({ $ref: `#/components/schemas/${name}` });
+
+/** Keywords for generators and documentation, not for a model choosing arguments: `x-*` extensions and examples. */
+const notForAgents = (keyword: string) => keyword.startsWith("x-") || keyword === "example" || keyword === "examples";
+
+/** `schema` without the keywords an agent does not need (property names are kept, whatever they are). */
+export function forAgents(schema: JsonSchema): JsonSchema {
+  const kept = Object.entries(schema)
+    .filter(([keyword]) => !notForAgents(keyword))
+    .map(([keyword, value]): [string, unknown] => {
+      if (keyword === "properties" && value && typeof value === "object") {
+        const properties = Object.entries(value as Record<string, JsonSchema>);
+        return [keyword, Object.fromEntries(properties.map(([name, property]) => [name, forAgents(property)]))];
+      }
+      if (Array.isArray(value)) return [keyword, value.map((item) => (isSchema(item) ? forAgents(item) : item))];
+      return [keyword, isSchema(value) ? forAgents(value) : value];
+    });
+  return Object.fromEntries(kept);
+}
+
+const isSchema = (value: unknown): value is JsonSchema =>
+  value !== null && typeof value === "object" && !Array.isArray(value);

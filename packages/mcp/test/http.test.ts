@@ -1,9 +1,18 @@
 // `seedance-mcp --http`: Streamable HTTP behind its own bearer token, on loopback by default.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binPath, canaryKey, cleanEnv, type HttpMcp, spawnGroup, startHttp, startStdio, textOf } from "./support.ts";
+import {
+  binPath,
+  canaryKey,
+  cleanEnv,
+  connectHttp,
+  type HttpMcp,
+  spawnGroup,
+  startHttp,
+  startStdio,
+  textOf,
+} from "./support.ts";
 
 const token = "mcp-token-for-tests-0123456789";
 const key = canaryKey();
@@ -12,11 +21,7 @@ let server: HttpMcp;
 const clients: Client[] = [];
 
 async function connect(url: string, bearer = token): Promise<Client> {
-  const client = new Client({ name: "seedance-mcp-http-tests", version: "0.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(url), {
-    requestInit: { headers: { Authorization: `Bearer ${bearer}` } },
-  });
-  await client.connect(transport);
+  const client = await connectHttp(url, bearer);
   clients.push(client);
   return client;
 }
@@ -132,9 +137,76 @@ describe("--inline-images", () => {
       });
       const blocks = image.content as { type: string; text?: string }[];
       expect(blocks.map((block) => block.type)).toEqual(["text", "text"]);
-      expect(blocks[1]?.text).toMatch(/^Not inlined \(over 10 bytes or unreadable\): http/);
+      expect(blocks[1]?.text).toMatch(
+        /^Not inlined \(over 10 bytes, not an image, or not read within 10000 ms\): http/,
+      );
     } finally {
       small.kill();
     }
+  });
+});
+
+describe("Origin", () => {
+  it("refuses a browser request from a web page that is not allowed, even with the token, and opens no session", async () => {
+    for (const origin of ["http://evil.example", "null", "http://localhost.evil.example", "https://127.0.0.1.nip.io"]) {
+      const response = await post(server.url, { Authorization: `Bearer ${token}`, Origin: origin });
+      expect(response.status, origin).toBe(403);
+      expect(response.headers.get("mcp-session-id"), origin).toBeNull();
+      expect(await response.text()).toContain("--allow-origin");
+    }
+    // Refused before the token is even looked at.
+    expect((await post(server.url, { Origin: "http://evil.example" })).status).toBe(403);
+  });
+
+  it("serves pages on this machine, and clients that send no Origin", async () => {
+    for (const headers of [
+      { Origin: "http://localhost:6274" },
+      { Origin: "http://127.0.0.1:5173" },
+      { Origin: "https://[::1]" },
+      {},
+    ] as Record<string, string>[]) {
+      const response = await post(server.url, { Authorization: `Bearer ${token}`, ...headers });
+      expect(response.status, JSON.stringify(headers)).toBe(200);
+      expect(response.headers.get("mcp-session-id")).toBeTruthy();
+      await response.body?.cancel();
+    }
+  });
+
+  it("serves the origins given with --allow-origin, and no look-alike", async () => {
+    const env = { SEEDANCE_API_KEY: key, SEEDANCE_BASE_URL: sandbox.url, SEEDANCE_MCP_TOKEN: token };
+    const allowing = await startHttp(env, [
+      "--allow-origin",
+      "https://app.example.com",
+      "--allow-origin",
+      "http://tools.internal:8080",
+    ]);
+    try {
+      const status = async (origin: string) => {
+        const response = await post(allowing.url, { Authorization: `Bearer ${token}`, Origin: origin });
+        await response.body?.cancel();
+        return response.status;
+      };
+      expect(await status("https://app.example.com")).toBe(200);
+      expect(await status("http://tools.internal:8080")).toBe(200);
+      expect(await status("http://app.example.com")).toBe(403);
+      expect(await status("https://app.example.com.evil.example")).toBe(403);
+      expect(await status("http://tools.internal:8081")).toBe(403);
+      const client = await connectHttp(allowing.url, token, { Origin: "https://app.example.com" });
+      clients.push(client);
+      expect((await client.listTools()).tools.length).toBe(5);
+    } finally {
+      allowing.kill();
+    }
+  });
+
+  it("will not start with an --allow-origin that is not an origin", async () => {
+    const env = cleanEnv({ SEEDANCE_API_KEY: key, SEEDANCE_MCP_TOKEN: token });
+    const run = spawnGroup(
+      process.execPath,
+      [binPath, "--http", "--port", "0", "--allow-origin", "https://app.example.com/path"],
+      { env },
+    );
+    expect(await run.exited).toBe(2);
+    expect(run.output.stderr).toContain("Not a web origin");
   });
 });

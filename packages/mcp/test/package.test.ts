@@ -1,16 +1,21 @@
 // The packed tarballs installed in a scratch project (`pnpm install --offline`), started with
-// `npx seedance-mcp` as a user's MCP client would: an image, a video and progress while it waits.
+// `npx seedance-mcp` as a user's MCP client would: an image, a video and progress while it waits;
+// then the README's tasks example, run there as a user would run it.
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { canaryKey, runToEnd, type StdioServer, startStdio, textOf } from "./support.ts";
+import { canaryKey, cleanEnv, runToEnd, type StdioServer, spawnGroup, startStdio, textOf } from "./support.ts";
 
 const repository = fileURLToPath(new URL("../../..", import.meta.url));
 /** This package and the workspace packages it depends on at run time. */
 const PACKED = ["packages/mcp", "packages/node", "packages/edge", "packages/core", "spec"];
+const ownManifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const mcpSdkVersion: string = ownManifest.dependencies["@modelcontextprotocol/sdk"];
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
 let root: string;
 let project: string;
@@ -36,7 +41,8 @@ beforeAll(async () => {
   const manifest = {
     name: "seedance-mcp-consumer",
     private: true,
-    dependencies: { "@seedance/mcp": byName["@seedance/mcp"] },
+    // The README's tasks example uses the MCP SDK's client too.
+    dependencies: { "@seedance/mcp": byName["@seedance/mcp"], "@modelcontextprotocol/sdk": mcpSdkVersion },
     // The tarballs name each other by version; point those names at the tarballs too.
     pnpm: { overrides: byName },
   };
@@ -78,4 +84,25 @@ it("`npx seedance-mcp` from the installed tarball generates an image and a video
   expect(progress.length).toBeGreaterThanOrEqual(1);
   expect(progress.every((value) => value < 100)).toBe(true);
   expect(server.output.stdout + server.output.stderr).not.toContain(key);
+});
+
+it("runs the README's tasks example: a video started as a task, fetched by its id from a new connection", async () => {
+  const example = /```js\n(\/\/ tasks\.mjs\n[\s\S]*?)```/.exec(readme)?.[1];
+  expect(example, "the README's tasks.mjs block").toBeDefined();
+  await writeFile(join(project, "tasks.mjs"), example as string);
+  const key = canaryKey();
+  const run = spawnGroup(process.execPath, ["tasks.mjs"], {
+    env: cleanEnv({ SEEDANCE_API_KEY: key, SEEDANCE_BASE_URL: sandbox.url }),
+    cwd: project,
+    deadline: 90_000,
+  });
+  run.child.stdin?.end();
+  expect(await run.exited, run.output.stderr).toBe(0);
+  const taskId = /^started (\S+): working$/m.exec(run.output.stdout)?.[1];
+  expect(taskId, run.output.stdout).toMatch(/^task-/);
+  expect(run.output.stdout).toContain(`${taskId}: completed (Seedance task ${taskId} completed.)`);
+  expect(run.output.stdout).toMatch(/^video: http\S+\.mp4$/m);
+  // Two server processes, one per connection; neither showed the key.
+  expect(run.output.stderr.match(/serving \S+ over stdio/g)).toHaveLength(2);
+  expect(run.output.stdout + run.output.stderr).not.toContain(key);
 });

@@ -4,6 +4,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { SeedanceClient } from "@seedance/node";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATION_TOOLS } from "../src/tools.ts";
 import { canaryKey, quotaUsed, type StdioServer, sleep, startStdio, textOf } from "./support.ts";
 
 const spec = createRequire(import.meta.url)("@seedance/openapi/openapi.json");
@@ -15,20 +16,39 @@ const specNode = (ref: string): Node =>
     .slice(1)
     .reduce<Node>((node, key) => node[key] as Node, spec);
 
-/** `listed` is `raw` (a piece of the spec) with each `$ref` replaced by its target. */
-function expectSpecSchema(listed: unknown, raw: unknown, at: string): void {
+/** Keywords for generators and documentation, which the tools leave out. */
+const forGenerators = (keyword: string) => keyword.startsWith("x-") || keyword === "example" || keyword === "examples";
+
+/**
+ * `listed` is `raw` (a piece of the spec) with each `$ref` replaced by its target, and without the
+ * generator-only keywords (`names`: `raw` is a `properties` object, whose keys are names, not keywords).
+ */
+function expectSpecSchema(listed: unknown, raw: unknown, at: string, names = false): void {
   if (raw && typeof raw === "object" && "$ref" in raw) {
     const { $ref, ...siblings } = raw as Node;
     expectSpecSchema(listed, { ...specNode($ref as string), ...siblings }, at);
     return;
   }
-  if (raw === null || typeof raw !== "object") {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     expect(listed, at).toEqual(raw);
     return;
   }
-  expect(Object.keys(listed as Node).sort(), at).toEqual(Object.keys(raw as Node).sort());
-  for (const [key, value] of Object.entries(raw as Node))
-    expectSpecSchema((listed as Node)[key], value, `${at}.${key}`);
+  const kept = Object.entries(raw as Node).filter(([key]) => names || !forGenerators(key));
+  expect(Object.keys(listed as Node).sort(), at).toEqual(kept.map(([key]) => key).sort());
+  for (const [key, value] of kept)
+    expectSpecSchema((listed as Node)[key], value, `${at}.${key}`, !names && key === "properties");
+}
+
+/** Every keyword in a tool list, property names aside. */
+function keywordsOf(schema: unknown, names = false, found: string[] = []): string[] {
+  if (Array.isArray(schema)) for (const item of schema) keywordsOf(item, false, found);
+  else if (schema && typeof schema === "object") {
+    for (const [key, value] of Object.entries(schema)) {
+      if (!names) found.push(key);
+      keywordsOf(value, !names && key === "properties", found);
+    }
+  }
+  return found;
 }
 
 let sandbox: Sandbox;
@@ -74,7 +94,8 @@ describe("tools/list", () => {
     for (const [name, operation] of Object.entries(operations)) {
       const tool = byName.get(name) as Tool;
       expect(JSON.stringify(tool)).not.toContain("$ref");
-      expect(tool.description).toContain((operation.description as string).trim());
+      const operationId = operation.operationId as string;
+      expect(tool.description).toBe(`${operation.summary}. ${OPERATION_TOOLS[operationId]?.note}`);
       const body = (operation.requestBody as Node | undefined)?.content as Node | undefined;
       if (body) expectSpecSchema(tool.inputSchema, (body["application/json"] as Node).schema, `${name}.input`);
       else {
@@ -93,6 +114,21 @@ describe("tools/list", () => {
       );
     }
     expectSpecSchema(byName.get("wait_for_task")?.outputSchema, { $ref: "#/components/schemas/TaskStatus" }, "wait");
+  });
+
+  it("describes each tool for a model (when to use it, what to call next), with no generator-only keywords", async () => {
+    const { tools } = await server.client.listTools();
+    const keywords = keywordsOf(tools.map(({ inputSchema, outputSchema }) => ({ inputSchema, outputSchema })));
+    expect(keywords.filter(forGenerators)).toEqual([]);
+    const byName = new Map<string, Tool>(tools.map((tool) => [tool.name, tool]));
+    // No HTTP advice an agent cannot act on; the way to a finished video is wait_for_task.
+    for (const tool of tools) expect(tool.description).not.toMatch(/GET \/v1|Idempotency-Key/);
+    for (const name of ["generate_video", "get_task_status", "get_task_result"]) {
+      expect(byName.get(name)?.description).toContain("call wait_for_task");
+    }
+    expect(byName.get("wait_for_task")?.description).toContain("call wait_for_task again");
+    // 14,271 bytes before the descriptions were rewritten and the generator-only keywords removed.
+    expect(Buffer.byteLength(JSON.stringify({ tools }))).toBeLessThan(12_000);
   });
 });
 

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ReadBuffer, serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
@@ -171,4 +172,14 @@ export async function startHttp(env: Record<string, string>, args: string[] = []
     }
   }
   return { ...spawned, url: found() as string };
+}
+
+/** An MCP SDK Client connected to `seedance-mcp --http` at `url` with the bearer `token`. */
+export async function connectHttp(url: string, token: string, headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: "seedance-mcp-http-tests", version: "0.0.0" });
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: { headers: { Authorization: `Bearer ${token}`, ...headers } },
+  });
+  await client.connect(transport);
+  return client;
 }

@@ -1,7 +1,7 @@
 // The Node client: the edge client (environment variables, core's behaviour) sending over node:http
 // instead of fetch, plus downloads to disk.
 import { SeedanceClient as EdgeClient, type EdgeClientOptions } from "@seedance/edge";
-import type { DownloadDestination, DownloadOptions, Fetch } from "./download.js";
+import type { DownloadDestination, DownloadOptions, DownloadResult, Fetch } from "./download.js";
 import { defaultTransport } from "./transport/default.js";
 import type { HttpTransportOptions } from "./transport/http.js";
 
@@ -9,21 +9,33 @@ export interface NodeClientOptions extends EdgeClientOptions, HttpTransportOptio
 
 export class SeedanceClient extends EdgeClient {
   readonly #fetch: Fetch;
+  /** The client's `timeout` when set, which downloads keep too. */
+  readonly #timeout: number | undefined;
 
   /** `new SeedanceClient()` reads `SEEDANCE_API_KEY` and `SEEDANCE_BASE_URL`; explicit options win. */
   constructor({ agent, ...options }: NodeClientOptions = {}) {
     super({ ...options, transport: options.transport ?? defaultTransport(options.fetch, agent) });
     const custom = options.fetch;
     this.#fetch = (url, init) => (custom ?? globalThis.fetch)(url, init);
+    this.#timeout = options.timeout;
   }
 
   /**
    * Streams `url` (e.g. a finished task's `videoUrl`) to a file path or a stream without holding it
    * in memory. Sends no API key: result URLs are public links.
+   *
+   * A path is written through a temporary file beside it, renamed into place once complete and
+   * verified; an existing path (a symlink included) is refused with `DestinationExistsError` unless
+   * `overwrite: true`, and a failure leaves it untouched. `timeout` (the whole download: the
+   * client's `timeout` when set, else 30 minutes) and `idleTimeout` (30 s) fail with `APITimeoutError`.
    */
-  async download(url: string, destination: DownloadDestination, options?: DownloadOptions): Promise<{ bytes: number }> {
+  async download(
+    url: string,
+    destination: DownloadDestination,
+    options: DownloadOptions = {},
+  ): Promise<DownloadResult> {
     // Loaded on first use: streams and fs cost every import otherwise.
     const { download } = await import("./download.js");
-    return download(this.#fetch, url, destination, options);
+    return download(this.#fetch, url, destination, { ...options, timeout: options.timeout ?? this.#timeout });
   }
 }

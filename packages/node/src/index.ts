@@ -2,7 +2,8 @@
 // and webhook middleware.
 export * from "@seedance/edge";
 export { type NodeClientOptions, SeedanceClient } from "./client.js";
-export type { DownloadDestination, DownloadOptions, DownloadProgress } from "./download.js";
+export type { DownloadDestination, DownloadOptions, DownloadProgress, DownloadResult } from "./download.js";
+export { DestinationExistsError, DownloadVerificationError } from "./download-errors.js";
 export { createNodeProxyHandler, type NodeProxyHandler } from "./proxy.js";
 export { type HttpTransportOptions, httpTransport } from "./transport/http.js";
 export type { NodeHandler } from "./web-bridge.js";

@@ -1,11 +1,15 @@
 // `seedance image "<prompt>"`: a Seedream generation (synchronous), optionally saved to --out.
 import type { ImageGenerationParams } from "@seedance/node";
 import type { Context } from "../context.ts";
-import { describeFile, saveTo } from "../download.ts";
+import { type SaveFlags, saveAll } from "../download.ts";
 
-export type ImageFlags = Omit<ImageGenerationParams, "prompt"> & { out?: string };
+export type ImageFlags = Omit<ImageGenerationParams, "prompt"> & SaveFlags;
 
-export async function image(context: Context, prompt: string, { out, ...params }: ImageFlags): Promise<void> {
+export async function image(
+  context: Context,
+  prompt: string,
+  { out, overwrite, ...params }: ImageFlags,
+): Promise<void> {
   const client = context.client();
   const result = await client.seedream.generate({ prompt, ...params }, { signal: context.signal });
   context.output.print(
@@ -13,13 +17,6 @@ export async function image(context: Context, prompt: string, { out, ...params }
     result.images.map((generated) => generated.url),
   );
   if (!out) return;
-  const files = await Promise.all(
-    result.images.map((generated) =>
-      saveTo(client, generated.url, out, {
-        fallback: `${generated.id}.${generated.format ?? "png"}`,
-        signal: context.signal,
-      }),
-    ),
-  );
-  context.output.print({ files }, files.map(describeFile));
+  const images = result.images.map(({ url, id, format }) => ({ url, fallback: `${id}.${format ?? "png"}` }));
+  await saveAll(context, client, images, { out, overwrite });
 }

@@ -1,18 +1,22 @@
 // What the task commands share: a finished task's outcome and its video saved to --out.
 import type { SeedanceClient, TaskResult } from "@seedance/node";
 import type { Context } from "../context.ts";
-import { describeFile, saveTo } from "../download.ts";
+import { type SaveFlags, saveAll } from "../download.ts";
 import { TaskFailedError } from "../errors.ts";
 
 /** A finished task, as `waitForCompletion` and `getResult` both give it. */
 type Finished = Pick<TaskResult, "taskId" | "status" | "result" | "errorMessage">;
 
 /** Throws for a failed task; saves a completed task's video into `out` when given. */
-export async function deliver(context: Context, client: SeedanceClient, task: Finished, out?: string): Promise<void> {
+export async function deliver(
+  context: Context,
+  client: SeedanceClient,
+  task: Finished,
+  { out, overwrite }: SaveFlags,
+): Promise<void> {
   if (task.status === "failed")
     throw new TaskFailedError(`Task ${task.taskId} failed: ${task.errorMessage ?? "no reason given"}`);
   const url = task.result?.videoUrl;
   if (!out || !url) return;
-  const file = await saveTo(client, url, out, { fallback: `${task.taskId}.mp4`, signal: context.signal });
-  context.output.print({ files: [file] }, [describeFile(file)]);
+  await saveAll(context, client, [{ url, fallback: `${task.taskId}.mp4` }], { out, overwrite });
 }

@@ -1,12 +1,17 @@
 // `seedance video "<prompt>"`: queues a Seedance video; with --wait (or --out) follows it to the end.
 import type { FinishedTask, VideoGenerationParams } from "@seedance/node";
 import type { Context } from "../context.ts";
+import type { SaveFlags } from "../download.ts";
 import { createTaskProgress, styleFor } from "../progress.ts";
 import { deliver } from "./task.ts";
 
-export type VideoFlags = Omit<VideoGenerationParams, "prompt"> & { wait?: boolean; out?: string };
+export type VideoFlags = Omit<VideoGenerationParams, "prompt"> & SaveFlags & { wait?: boolean };
 
-export async function video(context: Context, prompt: string, { wait, out, ...params }: VideoFlags): Promise<void> {
+export async function video(
+  context: Context,
+  prompt: string,
+  { wait, out, overwrite, ...params }: VideoFlags,
+): Promise<void> {
   const client = context.client();
   const task = await client.seedance.generate({ prompt, ...params }, { signal: context.signal });
   const eta = task.estimatedWaitTimeSeconds === undefined ? "" : ` (about ${task.estimatedWaitTimeSeconds}s)`;
@@ -31,5 +36,5 @@ export async function video(context: Context, prompt: string, { wait, out, ...pa
   }
   // With --json the last progress line is the finished task already.
   if (finished.status === "completed") context.output.human([finished.videoUrl]);
-  await deliver(context, client, finished, out);
+  await deliver(context, client, finished, { out, overwrite });
 }
