@@ -1,7 +1,8 @@
 // The main job (`pnpm start`): builds what it needs, starts the offline sandbox and runs the
 // quickstart through the public `seedance-sdk` package: an image, a video with a live progress
-// bar, the final URLs, both files downloaded. With SEEDANCE_API_KEY and SEEDANCE_BASE_URL both set,
-// it runs against that server instead and starts no sandbox. No API key is needed otherwise.
+// bar (the state and progress the server reports at each poll), the final URLs, both files
+// downloaded. With SEEDANCE_API_KEY and SEEDANCE_BASE_URL both set, it runs against that server
+// instead and starts no sandbox. No API key is needed otherwise.
 import { execFileSync } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,6 +66,7 @@ try {
     style: styleFor(process.stdout),
     stream: process.stdout,
     estimatedSeconds: video.estimatedWaitTimeSeconds,
+    initial: video,
   });
   let result: Awaited<ReturnType<typeof client.task.waitForCompletion>>;
   try {

@@ -1,20 +1,21 @@
 // Bundle budgets (min + gzip), resolved through seedance-sdk's export conditions as each platform's
-// bundler would. Limits are the measured sizes rounded up (7,289 B, 6,799 B and 4,344 B; the targets
-// are browser 6 kB and edge 6.5 kB).
+// bundler would. Limits are the measured sizes rounded up (7,358 B, 6,867 B and 4,344 B; the targets
+// are browser 6 kB and edge 6.5 kB). Waiting that polls across the estimate for onProgress and
+// watch() added about 70 B to the first two.
 const conditions = (list) => (config) => ({ ...config, platform: "browser", format: "esm", conditions: list });
 
 export default [
   {
     name: "browser: SeedanceClient + image + video + wait",
     path: "budgets/browser.js",
-    limit: "7.3 kB",
+    limit: "7.4 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["browser"]),
   },
   {
     name: "edge (workerd): SeedanceClient + image + video + wait",
     path: "budgets/edge.js",
-    limit: "6.8 kB",
+    limit: "6.9 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },

@@ -6,7 +6,7 @@ import { BASELINE, OURS, OURS_FETCH } from "./contenders/index.ts";
 import type { BundleSize } from "./measures/bundle.ts";
 import { BARE, type ColdStart } from "./measures/cold-start.ts";
 import type { Memory } from "./measures/memory.ts";
-import type { PollingRun } from "./measures/polling.ts";
+import type { PollingRuns } from "./measures/polling.ts";
 import type { Figure, Target, Value } from "./report.ts";
 import type { Runs } from "./schedule.ts";
 import { median } from "./stats.ts";
@@ -14,6 +14,7 @@ import type { WebhookRate } from "./webhooks.ts";
 import type { Latency, LoadResult } from "./workers/load.ts";
 
 const NAIVE = "naive 2 s loop (raw fetch)";
+const WATCHED = "seedance-sdk with onProgress (a progress bar)";
 const STANDARD_WEBHOOKS = "standardwebhooks";
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -113,23 +114,25 @@ export function memoryFigures(runs: Record<string, Runs<Memory>>, calls: number)
   }));
 }
 
-export function pollingFigure(
-  result: { sdk: PollingRun; naive: PollingRun } | { error: string },
-  taskSeconds: number,
-): Figure {
-  const runs = "error" in result ? { [OURS]: result, [NAIVE]: result } : { [OURS]: result.sdk, [NAIVE]: result.naive };
+export function pollingFigure(result: PollingRuns | { error: string }, taskSeconds: number): Figure {
+  const runs =
+    "error" in result
+      ? { [OURS]: result, [WATCHED]: result, [NAIVE]: result }
+      : { [OURS]: result.sdk, [WATCHED]: result.watched, [NAIVE]: result.naive };
+  const note = (run: PollingRuns[keyof PollingRuns]) =>
+    `done after ${run.seconds.toFixed(1)} s${"progress" in run ? `, progress seen: ${run.progress.join(", ")}` : ""}`;
   return {
     title: `polling, requests for a ${taskSeconds} s task`,
     base: NAIVE,
     better: "lower",
     format: (value) => String(value),
     values: Object.fromEntries(Object.entries(runs).map(([id, run]) => [id, "error" in run ? run : run.requests])),
-    notes: Object.fromEntries(
-      Object.entries(runs).flatMap(([id, run]) =>
-        "error" in run ? [] : [[id, `done after ${run.seconds.toFixed(1)} s`]],
-      ),
-    ),
-    targets: { [OURS]: { text: "≤ 6 requests", met: (value) => value <= 6 } },
+    notes: Object.fromEntries(Object.entries(runs).flatMap(([id, run]) => ("error" in run ? [] : [[id, note(run)]]))),
+    // Unwatched: the first poll at the estimate. Watched: about five polls across it, then the backoff.
+    targets: {
+      [OURS]: { text: "≤ 6 requests", met: (value) => value <= 6 },
+      [WATCHED]: { text: "≤ 8 requests", met: (value) => value <= 8 },
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // What every command gets: the client (made on first use, so `webhook verify` needs no API key),
-// the output and the signal that Ctrl-C aborts.
+// the output, the signal that Ctrl-C aborts, and how to resume a wait.
 import type { SeedanceClient } from "@seedance/node";
 import type { Output } from "./output.ts";
 
@@ -7,4 +7,6 @@ export interface Context {
   client(): SeedanceClient;
   output: Output;
   signal: AbortSignal;
+  /** `seedance wait <task_id>` with this command's flags that matter to it (--base-url, --out, --overwrite, --json). */
+  resumeCommand(taskId: string): string;
 }

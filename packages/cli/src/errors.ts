@@ -34,6 +34,26 @@ export class UsageError extends Error {
 /** A video task that finished as `failed`. */
 export class TaskFailedError extends Error {
   override name = "TaskFailedError";
+  constructor(
+    readonly taskId: string,
+    reason: string,
+  ) {
+    super(`Task ${taskId} failed: ${reason}`);
+  }
+}
+
+/** A wait that ended before its task did (Ctrl-C, or the wait's time limit): the task keeps running. */
+export class WaitEndedError extends Error {
+  override name = "WaitEndedError";
+  constructor(
+    readonly taskId: string,
+    /** The command that waits for the task again. */
+    readonly resume: string,
+    readonly interrupted: boolean,
+  ) {
+    const why = interrupted ? "Interrupted" : "Stopped waiting (the wait's time limit ran out)";
+    super(`${why}; task ${taskId} keeps running on the server. Resume with: ${resume}`);
+  }
 }
 
 /** What the terminal shows: the SDK's message, its advice naming the CLI's switch instead of the SDK option. */
@@ -49,6 +69,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ValidationError) return EXIT.usage;
   if (error instanceof WebhookVerificationError) return error.reason === "invalid_secret" ? EXIT.usage : EXIT.failure;
   if (error instanceof TaskFailedError) return EXIT.taskFailed;
+  if (error instanceof WaitEndedError) return error.interrupted ? EXIT.interrupted : EXIT.connection;
   if (error instanceof ConflictError) return EXIT.notFinished;
   if (error instanceof APIConnectionError || error instanceof WaitTimeoutError) return EXIT.connection;
   if (error instanceof AbortError) return EXIT.interrupted;

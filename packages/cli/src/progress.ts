@@ -15,8 +15,10 @@ export interface TaskProgress {
 
 export interface TaskProgressOptions {
   style: ProgressStyle;
-  /** The server's estimate (`estimatedWaitTimeSeconds`), which paces the bar between polls. */
+  /** The server's estimate (`estimatedWaitTimeSeconds`), shown beside the elapsed time. */
   estimatedSeconds?: number | undefined;
+  /** What the server last said before the wait began, e.g. the created task's `queued`. */
+  initial?: { status: string; progress?: number | undefined } | undefined;
   /** Where the bar and plain lines go (default stderr); JSON lines go to `json` (default stdout). */
   stream?: Writable;
   json?: Writable;
@@ -26,6 +28,10 @@ export interface TaskProgressOptions {
 export const styleFor = (stream: Writable & { isTTY?: boolean }, json = false): ProgressStyle =>
   json ? "json" : stream.isTTY ? "bar" : "lines";
 
+/** `task-…  processing  40%`: a status as the plain lines and `seedance status` print it. */
+export const statusLine = (status: Pick<TaskStatus, "taskId" | "status" | "progress">): string =>
+  sanitizeServerText(`${status.taskId}  ${status.status}  ${status.progress}%`);
+
 export function createTaskProgress(options: TaskProgressOptions): TaskProgress {
   const stream = options.stream ?? process.stderr;
   if (options.style === "json") {
@@ -33,18 +39,15 @@ export function createTaskProgress(options: TaskProgressOptions): TaskProgress {
     return { update: (status) => out.write(`${JSON.stringify(status)}\n`), stop: () => {} };
   }
   if (options.style === "lines") {
-    return {
-      update: (status) => stream.write(sanitizeServerText(`${status.taskId}  ${status.status}  ${status.progress}%\n`)),
-      stop: () => {},
-    };
+    return { update: (status) => stream.write(`${statusLine(status)}\n`), stop: () => {} };
   }
-  return barProgress(stream, options.estimatedSeconds);
+  return barProgress(stream, options);
 }
 
-// The SDK polls when the server expects the task to be done (and then with backoff), so statuses
-// are few. Between them the bar advances with the server's estimate, stopping short of 100%; a
-// reported status moves it to at least the reported progress.
-function barProgress(stream: Writable, estimatedSeconds: number | undefined): TaskProgress {
+// The bar shows what the server last reported, state and progress, as it named them: the wait polls
+// often enough while someone watches (see core's wait.ts) that nothing is made up between polls.
+// Only the elapsed time moves on its own.
+function barProgress(stream: Writable, options: TaskProgressOptions): TaskProgress {
   const bar = new SingleBar({
     stream,
     format: "video [{bar}] {percentage}% | {state} | {elapsed}s{estimate}",
@@ -54,21 +57,16 @@ function barProgress(stream: Writable, estimatedSeconds: number | undefined): Ta
     clearOnComplete: false,
   });
   const started = Date.now();
-  const estimate = estimatedSeconds ? ` of ~${estimatedSeconds}s` : "";
-  let reported = 0;
-  let state = "queued";
-  let finished = false;
-  const render = () => {
-    const elapsed = (Date.now() - started) / 1000;
-    const paced = estimatedSeconds && !finished ? Math.min(99, (elapsed / estimatedSeconds) * 100) : 0;
-    bar.update(Math.floor(Math.max(reported, paced)), { state, elapsed: Math.round(elapsed), estimate });
-  };
-  bar.start(100, 0, { state, elapsed: 0, estimate });
+  const estimate = options.estimatedSeconds ? ` of ~${options.estimatedSeconds}s` : "";
+  let progress = options.initial?.progress ?? 0;
+  // Before the first status of a task this run did not create, nothing is known yet.
+  let state = sanitizeServerText(options.initial?.status ?? "checking");
+  const render = () => bar.update(progress, { state, elapsed: Math.round((Date.now() - started) / 1000), estimate });
+  bar.start(100, progress, { state, elapsed: 0, estimate });
   const ticker = setInterval(render, 200);
   return {
     update(status) {
-      finished = status.status === "completed" || status.status === "failed";
-      reported = status.status === "completed" ? 100 : status.progress;
+      progress = status.status === "completed" ? 100 : status.progress;
       state = sanitizeServerText(status.status);
       render();
     },

@@ -1,5 +1,5 @@
-// Choices and defaults for the flags, read from the bundled spec at run time so that no enum or
-// limit is restated here: a model the spec adds shows up in `--help` with the next spec release.
+// Choices, ranges and defaults for the flags, read from the bundled spec at run time so that no
+// enum or limit is restated here: a model the spec adds shows up in `--help` with the next spec release.
 import { createRequire } from "node:module";
 
 interface Schema {
@@ -8,6 +8,9 @@ interface Schema {
   example?: unknown;
   examples?: unknown[];
   minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
   properties?: Record<string, Schema>;
 }
 
@@ -29,8 +32,13 @@ export function fieldSchema(request: RequestSchema, field: string): Schema {
   return resolve(property);
 }
 
-/** `a | b | c` for an enum, `e.g. a, b` for an open value with examples: for a help text. */
-export function choicesOf(schema: Schema): string {
+/**
+ * What a help text says a value may be: `a | b | c` for an enum, `5–30` for a range, `1–300
+ * characters` for a length, `e.g. a, b` for an open value with examples, else "".
+ */
+export function allowedValues(schema: Schema): string {
   if (schema.enum) return schema.enum.join(" | ");
+  if (schema.minimum !== undefined && schema.maximum !== undefined) return `${schema.minimum}–${schema.maximum}`;
+  if (schema.maxLength !== undefined) return `${schema.minLength ?? 0}–${schema.maxLength} characters`;
   return schema.examples ? `e.g. ${schema.examples.join(", ")}` : "";
 }

@@ -114,12 +114,6 @@ describe("seedance video, status and result", () => {
     expect(result.stderr).toContain("409 TASK_NOT_COMPLETED");
   });
 
-  it("exits 130 on Ctrl-C while waiting", async () => {
-    const run = await runCli(["video", "Waves at dusk", "--wait"], { server: slow, interruptWhen: /queued/ });
-    expect(run.code).toBe(EXIT.interrupted);
-    expect(run.stderr).toContain("aborted");
-  });
-
   it("status of an unknown task exits 1 with the 404", async () => {
     const run = await runCli(["status", "task-unknown"], { server: sandbox });
     expect(run.code).toBe(EXIT.failure);

@@ -137,6 +137,9 @@ it("says how to install @seedance/contract when `seedance contract` runs without
   expect(run.code).toBe(2);
   expect(run.stderr).toContain("seedance contract needs @seedance/contract, which is not installed");
   expect(run.stderr).toContain("npm install -g @seedance/contract");
+  const help = await seedance(projects.cli, ["contract", "--help"]);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain("seedance contract needs @seedance/contract, which is not installed");
 });
 
 it("runs `seedance contract` from the installed packages against the URL the sandbox prints", async () => {

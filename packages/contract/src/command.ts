@@ -25,6 +25,13 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
 }
 
+/** The flags, a line each: also shown by `seedance contract --help`. */
+export const FLAGS = `  --base-url URL  the server to check (or SEEDANCE_BASE_URL)
+  --api-key KEY   a valid key for it (or SEEDANCE_API_KEY; the environment keeps it out of \`ps\`)
+  --sandbox       the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (prompt triggers)
+  --json          a JSON line per check, then a {"summary": …} line
+  --junit FILE    also write a JUnit XML report (a test case per operation and status)`;
+
 export const USAGE = `Usage: seedance-contract --base-url URL [--api-key KEY] [--sandbox] [--json] [--junit FILE]
        (or: seedance contract …, with @seedance/cli)
 
@@ -32,11 +39,7 @@ Checks a server against the Seedance API spec through Prism's validating proxy: 
 status of every operation it can provoke, and Prism's verdict on each answer. Exit code 0 when every
 check passed with zero violations, 1 otherwise, 2 for a usage error.
 
-  --base-url URL  the server to check (or SEEDANCE_BASE_URL)
-  --api-key KEY   a valid key for it (or SEEDANCE_API_KEY; the environment keeps it out of \`ps\`)
-  --sandbox       the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (prompt triggers)
-  --json          a JSON line per check, then a {"summary": …} line
-  --junit FILE    also write a JUnit XML report (a test case per operation and status)
+${FLAGS}
   -h, --help      this text
 
 Examples:

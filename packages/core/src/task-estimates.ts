@@ -1,5 +1,6 @@
 // When the server expects each recently created task to finish, so that waiting for one starts
-// with the first useful poll instead of a burst of early ones.
+// with the first useful poll instead of a burst of early ones (or, watched, spreads its polls across
+// that time).
 import type { VideoTask } from "./types.js";
 
 /** How many recently created tasks to remember. */
@@ -15,7 +16,7 @@ export class TaskEstimates {
   }
 
   /** Milliseconds until the task is expected to be done, or undefined for a task this client did not create. */
-  firstPollDelay(taskId: string): number | undefined {
+  expectedIn(taskId: string): number | undefined {
     const doneAt = this.#doneAt.get(taskId);
     return doneAt === undefined ? undefined : Math.max(0, doneAt - Date.now());
   }

@@ -1,5 +1,7 @@
 // Waiting for a task: the first poll when the server expects the task to be done, then adaptive
-// polling (backoff with jitter, never faster than pollInterval), woken early by webhooks.
+// polling (backoff with jitter, never faster than pollInterval), woken early by webhooks. When
+// someone shows the progress (onProgress, watch), polls are spread across the estimate instead, so
+// that what they show is what the server reports as the task moves.
 import { AbortError, APITimeoutError, SeedanceError, WaitTimeoutError } from "./errors.js";
 import type { FinishedTask, TaskStatus } from "./types.js";
 
@@ -14,7 +16,11 @@ export interface WaitOptions {
   maxWaitTime?: number;
   /** The shortest gap between two polls, in milliseconds (default 2000). */
   pollInterval?: number;
-  /** Called when the status or progress changes. */
+  /**
+   * Called when the status or progress changes. Asking for it spreads the polls across the server's
+   * estimate (a fifth of it apart, never closer than `pollInterval`, never further than 15 s), so that
+   * progress shows as the task moves; without it, the first poll waits for the whole estimate.
+   */
   onProgress?: (status: TaskStatus) => void;
   signal?: AbortSignal;
   /**
@@ -26,8 +32,10 @@ export interface WaitOptions {
 
 export interface WatchPlan extends WaitOptions {
   taskId: string;
-  /** Milliseconds before the first poll: the server's estimate, when known. */
-  firstPollDelay?: number;
+  /** Milliseconds until the server expects the task to be done, when known. */
+  expectedIn?: number | undefined;
+  /** Someone shows each status (onProgress, watch): poll across the estimate, not once at its end. */
+  watched?: boolean;
   /** Fetches the status; `timeout` is what is left of the wait. */
   poll: (timeout: number, signal: AbortSignal | undefined) => Promise<TaskStatus>;
 }
@@ -36,6 +44,8 @@ const DEFAULT_MAX_WAIT = 300_000;
 const DEFAULT_POLL_INTERVAL = 2000;
 const BACKOFF_FACTOR = 1.5;
 const MAX_POLL_GAP = 15_000;
+/** How many polls a watched wait spreads across the server's estimate. */
+const POLLS_PER_ESTIMATE = 5;
 const WEBHOOK_FALLBACK_GAP = 30_000;
 const TERMINAL = new Set(["completed", "failed"]);
 
@@ -47,8 +57,13 @@ export async function* watchTask(plan: WatchPlan): AsyncGenerator<TaskStatus, vo
   const maxWait = plan.maxWaitTime ?? DEFAULT_MAX_WAIT;
   const floor = plan.pollInterval ?? DEFAULT_POLL_INTERVAL;
   const deadline = Date.now() + maxWait;
+  const maxGap = Math.max(floor, MAX_POLL_GAP);
   let gap = webhook ? Math.max(floor, WEBHOOK_FALLBACK_GAP) : floor;
-  let delay = plan.firstPollDelay ?? 0;
+  const expected = plan.expectedIn ?? 0;
+  const doneAt = Date.now() + expected;
+  // Watched, the estimate is walked in steps; after it (or unwatched) the backoff takes over.
+  const step = plan.watched && expected ? Math.min(maxGap, Math.max(floor, expected / POLLS_PER_ESTIMATE)) : 0;
+  let delay = step || expected;
   let last: TaskStatus | undefined;
   // A terminal webhook event ends the pause under way, or the next one if it arrives during a poll.
   let wake: (() => void) | undefined;
@@ -93,8 +108,14 @@ export async function* watchTask(plan: WatchPlan): AsyncGenerator<TaskStatus, vo
       if (isFinished(status)) return;
       if (Date.now() >= deadline) throw new WaitTimeoutError(taskId, maxWait, last);
       // Unknown (newer) statuses are treated as still running: same backoff, never a hot loop.
-      delay = gap * (1 + Math.random() * 0.25);
-      gap = Math.min(Math.max(floor, MAX_POLL_GAP), gap * BACKOFF_FACTOR);
+      const jitter = 1 + Math.random() * 0.25;
+      const left = doneAt - Date.now();
+      // The walk's last step lands on the estimate rather than past it.
+      if (step && left > 0) delay = Math.max(floor, Math.min(step * jitter, left));
+      else {
+        delay = gap * jitter;
+        gap = Math.min(maxGap, gap * BACKOFF_FACTOR);
+      }
     }
   } finally {
     unsubscribe?.();

@@ -8,5 +8,13 @@ export interface PollingRun {
   seconds: number;
 }
 
-export const measurePolling = (taskSeconds: number): Promise<{ sdk: PollingRun; naive: PollingRun }> =>
+export interface PollingRuns {
+  /** `waitForCompletion` with no one watching. */
+  sdk: PollingRun;
+  /** `waitForCompletion` with an `onProgress`, and the progress values it reported. */
+  watched: PollingRun & { progress: number[] };
+  naive: PollingRun;
+}
+
+export const measurePolling = (taskSeconds: number): Promise<PollingRuns> =>
   runNode([runnable("workers", "polling"), String(taskSeconds)]);

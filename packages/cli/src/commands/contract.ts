@@ -1,6 +1,7 @@
 // `seedance contract`: the contract check is the @seedance/contract package (with Prism, most of
 // an install), which the everyday CLI leaves out: loaded on first use, it gets the command's flags
 // and the connection settings, and prints its own report.
+import { createRequire } from "node:module";
 import { UsageError } from "../errors.ts";
 
 export interface ContractFlags {
@@ -14,15 +15,29 @@ export const CONTRACT_NOT_INSTALLED = `seedance contract needs @seedance/contrac
   npm install --save-dev @seedance/contract  (in a project)
 or run it without installing: npx @seedance/contract --base-url URL`;
 
+/** Node's error for an import of @seedance/contract itself that is not installed (not one of its own imports). */
+const isMissing = (error: unknown) => {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && message.includes("'@seedance/contract'");
+};
+
 /** The checker, or a UsageError saying how to install it; another failure to load it is thrown as is. */
 async function loadChecker(): Promise<typeof import("@seedance/contract")> {
   try {
     return await import("@seedance/contract");
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === "ERR_MODULE_NOT_FOUND" && message.includes("'@seedance/contract'")) {
-      throw new UsageError(CONTRACT_NOT_INSTALLED);
-    }
+    if (isMissing(error)) throw new UsageError(CONTRACT_NOT_INSTALLED);
+    throw error;
+  }
+}
+
+/** For `seedance contract --help`: the checker's flags, or how to install it (help is synchronous, hence require). */
+export function contractHelp(): string {
+  try {
+    const { FLAGS } = createRequire(import.meta.url)("@seedance/contract") as typeof import("@seedance/contract");
+    return `\nFlags of @seedance/contract (passed on as they are):\n${FLAGS}`;
+  } catch (error) {
+    if (isMissing(error)) return `\n${CONTRACT_NOT_INSTALLED}`;
     throw error;
   }
 }

@@ -1,9 +1,11 @@
-// `seedance video "<prompt>"`: queues a Seedance video; with --wait (or --out) follows it to the end.
-import type { FinishedTask, VideoGenerationParams } from "@seedance/node";
+// `seedance video "<prompt>"`: queues a Seedance video and prints its task id; with --wait (or
+// --out) follows it to the end and prints the video URL. Notes go to stderr, so that
+// `T=$(seedance video …)` holds the task id alone.
+import type { VideoGenerationParams } from "@seedance/node";
 import type { Context } from "../context.ts";
 import type { SaveFlags } from "../download.ts";
-import { createTaskProgress, styleFor } from "../progress.ts";
-import { deliver } from "./task.ts";
+import { follow } from "../follow.ts";
+import { finish } from "./task.ts";
 
 export type VideoFlags = Omit<VideoGenerationParams, "prompt"> & SaveFlags & { wait?: boolean };
 
@@ -12,29 +14,18 @@ export async function video(
   prompt: string,
   { wait, out, overwrite, ...params }: VideoFlags,
 ): Promise<void> {
-  const client = context.client();
-  const task = await client.seedance.generate({ prompt, ...params }, { signal: context.signal });
+  const task = await context.client().seedance.generate({ prompt, ...params }, { signal: context.signal });
   const eta = task.estimatedWaitTimeSeconds === undefined ? "" : ` (about ${task.estimatedWaitTimeSeconds}s)`;
   if (!wait && !out) {
-    context.output.print(task, [`${task.taskId}`, `queued${eta}; follow it with: seedance status ${task.taskId}`]);
+    context.output.print(task, [task.taskId]);
+    context.output.note(`${task.status}${eta}; wait for it with: ${context.resumeCommand(task.taskId)}`);
     return;
   }
   context.output.print(task, []);
-  context.output.note(`task ${task.taskId} queued${eta}`);
-  const progress = createTaskProgress({
-    style: styleFor(process.stderr, context.output.json),
+  context.output.note(`task ${task.taskId} ${task.status}${eta}`);
+  const finished = await follow(context, task.taskId, {
     estimatedSeconds: task.estimatedWaitTimeSeconds,
+    initial: task,
   });
-  let finished: FinishedTask;
-  try {
-    finished = await client.task.waitForCompletion(task.taskId, {
-      onProgress: (status) => progress.update(status),
-      signal: context.signal,
-    });
-  } finally {
-    progress.stop();
-  }
-  // With --json the last progress line is the finished task already.
-  if (finished.status === "completed") context.output.human([finished.videoUrl]);
-  await deliver(context, client, finished, { out, overwrite });
+  await finish(context, finished, { out, overwrite });
 }

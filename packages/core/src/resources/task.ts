@@ -31,19 +31,20 @@ export class Task {
    * Throws `WaitTimeoutError` after `maxWaitTime`.
    */
   waitForCompletion(taskId: string, options: WaitOptions = {}): Promise<FinishedTask> {
-    return waitForTask(this.#plan(taskId, options));
+    return waitForTask(this.#plan(taskId, options, !!options.onProgress));
   }
 
-  /** The task's status each time it changes, ending with the terminal one. */
+  /** The task's status each time it changes, ending with the terminal one (polled as for `onProgress`). */
   watch(taskId: string, options: WaitOptions = {}): AsyncGenerator<TaskStatus, void, undefined> {
-    return watchTask(this.#plan(taskId, options));
+    return watchTask(this.#plan(taskId, options, true));
   }
 
-  #plan(taskId: string, options: WaitOptions): WatchPlan {
+  #plan(taskId: string, options: WaitOptions, watched: boolean): WatchPlan {
     return {
       ...options,
       taskId,
-      firstPollDelay: this.#context.estimates.firstPollDelay(taskId),
+      watched,
+      expectedIn: this.#context.estimates.expectedIn(taskId),
       poll: (timeout, signal) => this.getStatus(taskId, { timeout, signal }),
     };
   }

@@ -17,6 +17,25 @@ function sequence(bodies: unknown[], estimate = 0) {
   });
 }
 
+/**
+ * A server whose task (created by the client, estimated at `estimate` s) reports the time elapsed
+ * since its creation as progress, and completes when the estimate has passed: what it reports
+ * depends only on when it is asked.
+ */
+function timedTask(estimate: number) {
+  let createdAt = 0;
+  return scripted((request, res) => {
+    if (request.method === "POST") {
+      createdAt = Date.now();
+      return sendJson(res, 202, videoAccepted(estimate));
+    }
+    const progress = Math.floor(((Date.now() - createdAt) / (estimate * 1000)) * 100);
+    sendJson(res, 200, progress >= 100 ? completed : taskStatus("processing", progress));
+  });
+}
+
+const gapsOf = (requests: { at: number }[]) => requests.slice(1).map((r, i) => r.at - (requests[i]?.at ?? 0));
+
 overEachTransport(() => {
   describe("waitForCompletion", () => {
     it("follows queued → processing 10% → 60% → completed, reporting each change once", async () => {
@@ -54,7 +73,7 @@ overEachTransport(() => {
       ]);
       const result = await client.task.waitForCompletion("task-1", { pollInterval: 50 });
       expect(result.status).toBe("completed");
-      const gaps = server.requests.slice(1).map((r, i) => r.at - (server.requests[i]?.at ?? 0));
+      const gaps = gapsOf(server.requests);
       expect(gaps.every((gap) => gap >= 45)).toBe(true);
       // The third wait has grown past twice the floor. (Not compared with the first gap: that one also
       // holds the first call's warm-up, which over node:http lands after the first request arrives.)
@@ -82,7 +101,7 @@ overEachTransport(() => {
         completed,
       ]);
       await client.task.waitForCompletion("task-1", { pollInterval: 100 });
-      const gaps = server.requests.slice(1).map((r, i) => r.at - (server.requests[i]?.at ?? 0));
+      const gaps = gapsOf(server.requests);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95);
     });
 
@@ -92,6 +111,30 @@ overEachTransport(() => {
       await client.task.waitForCompletion(video.taskId, { pollInterval: 10 });
       expect(server.requests).toHaveLength(2);
       expect((server.requests[1]?.at ?? 0) - (server.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+    });
+
+    it("with onProgress, polls across the server's estimate, so a task of a few seconds shows more than one value", async () => {
+      const { client, server } = await timedTask(1);
+      const video = await client.seedance.generate(videoParams);
+      const seen: number[] = [];
+      await client.task.waitForCompletion(video.taskId, {
+        pollInterval: 100,
+        onProgress: (s) => seen.push(s.progress),
+      });
+      // A fifth of the estimate apart: about 20, 40, 60, 80, then 100.
+      expect(seen.filter((progress) => progress < 100).length).toBeGreaterThanOrEqual(3);
+      expect(seen.at(-1)).toBe(100);
+      expect(Math.min(...gapsOf(server.requests.slice(1)))).toBeGreaterThanOrEqual(95);
+      expect(server.requests.length).toBeLessThanOrEqual(1 + 7);
+    });
+
+    it("with onProgress, never polls faster than pollInterval, even when a fifth of the estimate is less", async () => {
+      const { client, server } = await timedTask(1);
+      const video = await client.seedance.generate(videoParams);
+      await client.task.waitForCompletion(video.taskId, { pollInterval: 400, onProgress: () => {} });
+      const gaps = gapsOf(server.requests);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(395);
+      expect(server.requests.length).toBeGreaterThanOrEqual(1 + 2);
     });
 
     it("can be aborted", async () => {
@@ -133,6 +176,15 @@ overEachTransport(() => {
       const statuses: TaskStatus[] = [];
       for await (const status of client.task.watch("task-1", { pollInterval: 10 })) statuses.push(status);
       expect(statuses.map((s) => s.status)).toEqual(["queued", "processing", "completed"]);
+    });
+
+    it("watch polls across the server's estimate, yielding the progress as it moves", async () => {
+      const { client } = await timedTask(1);
+      const video = await client.seedance.generate(videoParams);
+      const seen: number[] = [];
+      for await (const status of client.task.watch(video.taskId, { pollInterval: 100 })) seen.push(status.progress);
+      expect(seen.filter((progress) => progress < 100).length).toBeGreaterThanOrEqual(3);
+      expect(seen.at(-1)).toBe(100);
     });
 
     it("generateAndWait reports the task id before waiting", async () => {
