@@ -113,12 +113,15 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const seedance = (project: string, args: string[], env: Record<string, string> = {}) =>
-  runProcess(join(project, "node_modules", ".bin", "seedance"), args, {
+const seedance = (project: string, args: string[], env: Record<string, string> = {}) => {
+  // Only what the project installed: not the workspace's packages, which pnpm puts on NODE_PATH.
+  const { NODE_PATH: _workspace, ...rest } = cleanEnv(env);
+  return runProcess(join(project, "node_modules", ".bin", "seedance"), args, {
     cwd: project,
-    env: cleanEnv(env),
+    env: rest,
     timeoutMs: 300_000,
   });
+};
 
 it(`installs @seedance/cli with fewer than ${MAX_CLI_PACKAGES} packages and no install scripts, without Prism`, async () => {
   const installed = await installedPackages(projects.cli);

@@ -2,6 +2,7 @@
 // an install), which the everyday CLI leaves out: loaded on first use, it gets the command's flags
 // and the connection settings, and prints its own report.
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.ts";
 
 export interface ContractFlags {
@@ -31,10 +32,12 @@ async function loadChecker(): Promise<typeof import("@seedance/contract")> {
   }
 }
 
-/** For `seedance contract --help`: the checker's flags, or how to install it (help is synchronous, hence require). */
+/** For `seedance contract --help`: the checker's flags, or how to install it (help is synchronous). */
 export function contractHelp(): string {
   try {
-    const { FLAGS } = createRequire(import.meta.url)("@seedance/contract") as typeof import("@seedance/contract");
+    // Found as `import()` finds it (not by NODE_PATH, which only require() reads), loaded with require().
+    const path = fileURLToPath(import.meta.resolve("@seedance/contract"));
+    const { FLAGS } = createRequire(import.meta.url)(path) as typeof import("@seedance/contract");
     return `\nFlags of @seedance/contract (passed on as they are):\n${FLAGS}`;
   } catch (error) {
     if (isMissing(error)) return `\n${CONTRACT_NOT_INSTALLED}`;
