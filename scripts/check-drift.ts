@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 const generatedDirs = [
   "packages/core/src/generated",
   "packages/python/seedance/_generated",
+  "packages/python/seedance/_spec_checks.py",
   "packages/python/seedance/_sync",
 ];
 

@@ -1,11 +1,11 @@
 // Generates packages/core/src/generated from the bundled spec: types, SDK operations and the inline
 // fetch client with @hey-api/openapi-ts, and the SDK client's request/response checks as plain
-// functions with our own compiler (scripts/generate-validators.ts).
+// data with our own compiler (@seedance/codegen, which also writes the Python SDK's).
 // Run on its own: `node scripts/generate.ts` (bundle the spec first: `node scripts/bundle-spec.ts`).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@hey-api/openapi-ts";
-import { generateValidators } from "./generate-validators.ts";
+import { generateValidators } from "@seedance/codegen";
 
 const spec = fileURLToPath(new URL("../spec/dist/openapi.json", import.meta.url));
 const output = fileURLToPath(new URL("../packages/core/src/generated", import.meta.url));
@@ -35,4 +35,4 @@ await createClient({
 const schemas = `${output}/valibot.gen.ts`;
 writeFileSync(schemas, readFileSync(schemas, "utf8").replace(/\bv\.(\w+)\(/g, "/* @__PURE__ */ v.$1("));
 
-await generateValidators(spec, `${output}/validators.gen.ts`);
+await generateValidators("typescript", spec, `${output}/validators.gen.ts`);

@@ -4,7 +4,8 @@
 //    this is Debian/Ubuntu and we are root; otherwise one line says what to install.
 // 2. pnpm's metadata cache for everything the packed packages depend on, so that the tests' scratch
 //    projects install from the tarballs with `pnpm install --offline`.
-// 3. The Python SDK's virtual environment (packages/python/.venv), from PyPI.
+// 3. The Python SDK's virtual environments, from PyPI: development (.venv) and the built wheel with
+//    the newest and the oldest supported dependencies (.venv-newest, .venv-oldest), which the tests use.
 // 4. The Python tools the tests run (Schemathesis), in tools/python/.venv, from PyPI.
 // SEEDANCE_SKIP_PROVISION=1 skips all four.
 import { execFileSync } from "node:child_process";
@@ -99,7 +100,8 @@ async function warmMetadataCache(): Promise<void> {
 
 function provisionPythonVenv(): void {
   try {
-    run("python3", [join(root, "packages", "python", "scripts", "setup_venv.py")], { timeoutMs: 900_000 });
+    // Three venvs resolved from PyPI: up to a few minutes each on a busy machine.
+    run("python3", [join(root, "packages", "python", "scripts", "setup_venv.py")], { timeoutMs: 1_800_000 });
   } catch (error) {
     const { stderr } = error as { stderr?: Buffer };
     say(

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import { httpTransport } from "../../node/src/transport/http.js";
 import type { ClientOptions } from "../src/index.js";
 
-const transports = [
+export const transports = [
   { name: "fetch", options: {} },
   { name: "node:http", options: { transport: httpTransport() } },
 ] satisfies { name: string; options: ClientOptions }[];

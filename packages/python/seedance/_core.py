@@ -1,105 +1,152 @@
 """What the sync and async clients share: settings, request building, response handling, retry policy.
 
-The generated layer (``seedance._generated``, made by openapi-python-client from the bundled spec)
-supplies each operation's method, path, parameters and body serialization (``_get_kwargs``) and the
-response models (``from_dict``). This layer sends the request with retries and turns the answer into
-either the unwrapped ``data`` model or a typed exception.
+The spec supplies each operation's method, URL template and checks (seedance/_spec_checks.py, generated
+by @seedance/codegen) and the response models (seedance/_generated, by openapi-python-client). This
+layer builds and checks each request, and turns each answer into the unwrapped ``data`` model or a
+typed exception whose server-controlled text is sanitized.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import math
 import os
 import random
+import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TypeVar
-
-import httpx
+from typing import Any, Generic, Literal, ParamSpec, TypeVar
+from urllib.parse import quote
 
 from . import __version__
 from ._errors import (
     APIError,
     RateLimitError,
-    ResponseValidationError,
+    RedirectError,
     SeedanceError,
+    UnexpectedResponseError,
     ValidationError,
     error_class_for,
 )
-from ._generated.api.images import generate_image
-from ._generated.api.tasks import get_task_result, get_task_status
-from ._generated.api.videos import generate_video
-from ._generated.models import (
-    ImageGenerationRequest,
-    ImageModel,
-    ImageQuality,
-    ImageResolution,
-    VideoGenerationRequest,
-    VideoGenerationRequestFps,
-    VideoModel,
-    VideoResolution,
-)
-from ._generated.types import UNSET, Unset
-from ._rate_limit import parse_rate_limit, parse_retry_after
+from ._generated.models import TaskState, TaskStatus, VideoResult
+from ._rate_limit import MemoryRateLimitStore, RateLimit, RateLimitStore, parse_rate_limit, parse_retry_after
+from ._sanitize import sanitize_server_text, sanitize_value
+from ._validation import Issue, check, check_request, operation, to_validation_error
 
 DEFAULT_BASE_URL = "https://api.seedance2api.com"
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+"""8 MiB: the API's largest documented answer is a few kilobytes; a bigger body is a broken or hostile server."""
 RETRY_BASE_DELAY = 0.5
 RETRY_MAX_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 """A ``Retry-After`` longer than this is not waited for: the error is raised with ``retry_after`` set."""
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+REJECTED_BEFORE_WORK = frozenset({429, 503})
+"""Statuses at which the server provably did no work, so even a POST without an idempotency key may repeat."""
 USER_AGENT = f"seedance-sdk-python/{__version__}"
 POLL_BACKOFF = 1.5
 MAX_POLL_GAP = 15.0
+BODY_EXCERPT = 200
+TERMINAL_STATES = frozenset({"completed", "failed"})
 
+AuthScheme = Literal["bearer", "x-api-key", "none"]
 T = TypeVar("T")
-E = TypeVar("E", bound=Enum)
+P = ParamSpec("P")
+AsyncCall = Callable[P, Awaitable[T]]
+"""A coroutine method of ``AsyncClient``, for ``with_response``."""
+SyncCall = Callable[P, T]
+"""A method of ``Client``, for ``with_response``."""
+
+logger = logging.getLogger("seedance")
+"""The SDK's logger: retries and rate-limit holds at INFO, each attempt at DEBUG; never a header or body."""
+
+
+# --- settings ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Settings:
-    api_key: str
+    api_key: str | None
     base_url: str
     timeout: float
     max_retries: int
     headers: dict[str, str]
     validate: bool
+    max_response_bytes: int
+    hold_on_rate_limit: bool
+    rate_limit_store: RateLimitStore
+    logger: logging.Logger
 
     def __repr__(self) -> str:  # never show the key
         return f"Settings(base_url={self.base_url!r}, timeout={self.timeout!r}, max_retries={self.max_retries!r})"
+
+    def redact(self, text: str) -> str:
+        """Server-controlled text made safe for an error or a log record."""
+        return sanitize_server_text(text, self.api_key)
+
+
+MISSING_KEY = (
+    "No API key: pass seedance.Client(api_key=...) or set the SEEDANCE_API_KEY environment variable. "
+    'Calling through your own proxy that adds the key? Pass auth_scheme="none".'
+)
+
+
+def _non_negative(name: str, value: float | None, default: float) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise SeedanceError(f"Invalid {name}: expected a non-negative number, got {value!r}.")
+    return float(value)
+
+
+def auth_headers(scheme: AuthScheme, api_key: str | None) -> dict[str, str]:
+    """The one header that carries the key, by ``auth_scheme``."""
+    if scheme == "none":
+        return {}
+    if not api_key:
+        raise SeedanceError(MISSING_KEY)
+    if scheme == "bearer":
+        return {"Authorization": f"Bearer {api_key}"}
+    if scheme == "x-api-key":
+        return {"X-API-Key": api_key}
+    raise SeedanceError(f'Invalid auth_scheme {scheme!r}: expected "bearer", "x-api-key" or "none".')
 
 
 def resolve_settings(
     api_key: str | None,
     base_url: str | None,
-    timeout: float | None,
-    max_retries: int | None,
-    default_headers: Mapping[str, str] | None,
-    validate: bool,
+    *,
+    auth_scheme: AuthScheme = "bearer",
+    timeout: float | None = None,
+    max_retries: int | None = None,
+    default_headers: Mapping[str, str] | None = None,
+    validate: bool = True,
+    max_response_bytes: int | None = None,
+    hold_on_rate_limit: bool = True,
+    rate_limit_store: RateLimitStore | None = None,
+    logger_: logging.Logger | None = None,
 ) -> Settings:
     key = api_key if api_key is not None else os.environ.get("SEEDANCE_API_KEY")
-    if not key:
-        raise SeedanceError(
-            "No API key: pass seedance.Client(api_key=...) or set the SEEDANCE_API_KEY environment variable."
-        )
     url = base_url or os.environ.get("SEEDANCE_BASE_URL") or DEFAULT_BASE_URL
-    headers = {
-        "Authorization": f"Bearer {key}",
-        "User-Agent": USER_AGENT,
-        "Accept": "application/json",
-        **dict(default_headers or {}),
-    }
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **dict(default_headers or {})}
+    headers.update(auth_headers(auth_scheme, key))
     return Settings(
-        api_key=key,
+        api_key=key or None,
         base_url=url.rstrip("/"),
-        timeout=DEFAULT_TIMEOUT if timeout is None else float(timeout),
-        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max(0, int(max_retries)),
+        timeout=_non_negative("timeout", timeout, DEFAULT_TIMEOUT),
+        max_retries=int(_non_negative("max_retries", max_retries, DEFAULT_MAX_RETRIES)),
         headers=headers,
         validate=validate,
+        max_response_bytes=int(_non_negative("max_response_bytes", max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)),
+        hold_on_rate_limit=hold_on_rate_limit,
+        rate_limit_store=rate_limit_store or MemoryRateLimitStore(),
+        logger=logger_ or logger,
     )
 
 
@@ -107,157 +154,271 @@ def client_repr(name: str, settings: Settings) -> str:
     return f"{name}(base_url={settings.base_url!r}, api_key='***', timeout={settings.timeout!r})"
 
 
-# --- request building (generated layer) ---------------------------------------------------------
+# --- requests ------------------------------------------------------------------------------------
 
 
-def _enum(kind: type[E], field: str, value: Any, validate: bool) -> E:
-    """The member for a request value: one of the spec's values, or (``validate=False``) any value of
-    the enum's type, which the generated enums accept for forward compatibility (``_missing_``)."""
-    allowed = [member.value for member in kind]
-    try:
-        member = kind(value)
-    except ValueError:
-        member = None
-    if member is None or (validate and value not in allowed):
-        raise ValidationError(
-            f"{field} must be one of {allowed}, not {value!r}",
-            {"field": field, "value": value, "constraint": "enum", "limit": allowed},
-        )
-    return member
+@dataclass(frozen=True)
+class Request:
+    """One logical call, as every attempt of it sends it."""
 
+    operation_id: str
+    method: str
+    path: str
+    body: dict[str, Any] | None
+    idempotency_key: str | None
+    headers: Mapping[str, str]
 
-def _opt(value: T | None) -> T | Unset:
-    return UNSET if value is None else value
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
 
 
 def new_idempotency_key() -> str:
     return str(uuid.uuid4())
 
 
-def image_request(
-    *,
-    prompt: str,
-    model: str | ImageModel,
-    resolution: str | ImageResolution | None,
-    quality: str | ImageQuality | None,
-    num_images: int | None,
-    seed: int | None,
-    style: str | None,
-    webhook_url: str | None,
-    idempotency_key: str,
-    validate: bool,
-) -> dict[str, Any]:
-    body = ImageGenerationRequest(
-        prompt=prompt,
-        model=_enum(ImageModel, "model", model, validate),
-        resolution=UNSET if resolution is None else _enum(ImageResolution, "resolution", resolution, validate),
-        quality=UNSET if quality is None else _enum(ImageQuality, "quality", quality, validate),
-        num_images=_opt(num_images),
-        seed=_opt(seed),
-        style=_opt(style),
-        webhook_url=_opt(webhook_url),
-    )
-    return generate_image._get_kwargs(body=body, idempotency_key=idempotency_key)
+def json_body(**params: Any) -> dict[str, Any]:
+    """A request body from keyword parameters: ``None`` means absent, enum members become their values."""
+    return {
+        name: value.value if isinstance(value, Enum) else value for name, value in params.items() if value is not None
+    }
 
 
-def video_request(
-    *,
-    prompt: str,
-    model: str | VideoModel,
-    duration: int,
-    resolution: str | VideoResolution | None,
-    fps: int | VideoGenerationRequestFps | None,
-    image_input: str | None,
-    webhook_url: str | None,
-    idempotency_key: str,
-    validate: bool,
-) -> dict[str, Any]:
-    body = VideoGenerationRequest(
-        prompt=prompt,
-        model=_enum(VideoModel, "model", model, validate),
-        duration=duration,
-        resolution=UNSET if resolution is None else _enum(VideoResolution, "resolution", resolution, validate),
-        fps=UNSET if fps is None else _enum(VideoGenerationRequestFps, "fps", fps, validate),
-        image_input=_opt(image_input),
-        webhook_url=_opt(webhook_url),
-    )
-    return generate_video._get_kwargs(body=body, idempotency_key=idempotency_key)
-
-
-def _task_id(task_id: str) -> str:
-    if not isinstance(task_id, str) or not task_id:
-        raise ValidationError(
-            f"task_id must be a non-empty string, not {task_id!r}",
-            {"field": "task_id", "value": task_id, "constraint": "min_length", "limit": 1},
+def _dot_segment(name: str, value: Any) -> ValidationError | None:
+    """A path parameter made only of dots is never an id: ``..`` would reach another endpoint."""
+    if isinstance(value, str) and value and value.strip(".") == "":
+        return ValidationError(
+            f"Invalid {name}: {value!r} is a dot segment, not an id; the request was not sent.",
+            {"field": name, "value": value, "constraint": "dot_segment"},
         )
-    return task_id
+    return None
 
 
-def status_request(task_id: str) -> dict[str, Any]:
-    return get_task_status._get_kwargs(_task_id(task_id))
-
-
-def result_request(task_id: str) -> dict[str, Any]:
-    return get_task_result._get_kwargs(_task_id(task_id))
-
-
-def merge_headers(kwargs: dict[str, Any], extra: Mapping[str, str] | None) -> dict[str, Any]:
-    return {**kwargs, "headers": {**kwargs.get("headers", {}), **dict(extra or {})}}
+def build_request(
+    operation_id: str,
+    *,
+    path: Mapping[str, Any] | None = None,
+    body: dict[str, Any] | None = None,
+    idempotency_key: str | Literal[False] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    validate: bool,
+) -> Request:
+    """The request for a call, checked against the spec (unless ``validate`` is off: then only dot
+    segments, which are never ids, are refused)."""
+    spec = operation(operation_id)
+    for name, value in (path or {}).items():
+        error = _dot_segment(name, value)
+        if error:
+            raise error
+    if validate:
+        issue = check_request(spec, path=path, **({"body": body} if body is not None else {}))
+        if issue:
+            raise to_validation_error(issue)
+    url = spec["path"]
+    for name, value in (path or {}).items():
+        text = str(value)
+        if not text:
+            raise ValidationError(
+                f"{name} must not be empty.", {"field": name, "value": value, "constraint": "min_length", "limit": 1}
+            )
+        url = url.replace("{" + name + "}", quote(text, safe=""))
+    method = spec["method"]
+    # One key per logical call, reused by every retry of it: the server answers a repeat with the first result.
+    key = None
+    if method == "POST" and idempotency_key is not False:
+        key = idempotency_key or new_idempotency_key()
+    return Request(operation_id, method, url, body, key, dict(extra_headers or {}))
 
 
 # --- responses -----------------------------------------------------------------------------------
 
 
-def _json(response: httpx.Response) -> Any:
+@dataclass(frozen=True)
+class RawResponse:
+    """A final answer: status, headers (lower-case names), and the body as received (decompressed)."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    rate_limit: RateLimit | None
+
+    @property
+    def request_id(self) -> str | None:
+        return self.headers.get("x-request-id")
+
+
+def _json(content: bytes) -> Any:
     try:
-        return json.loads(response.content) if response.content else None
+        return json.loads(content) if content else None
     except ValueError:
         return None
 
 
-def api_error(response: httpx.Response) -> APIError:
-    """The typed exception for an error response; never fails, whatever the body."""
-    body = _json(response)
+def _excerpt(content: bytes) -> str:
+    text = content[: BODY_EXCERPT * 4].decode("utf-8", errors="replace")[:BODY_EXCERPT]
+    return text or "(empty)"
+
+
+def _error_init(settings: Settings, response: RawResponse, message: str, code: str | None = None) -> dict[str, Any]:
+    return {
+        "status": response.status,
+        "code": code,
+        "message": settings.redact(message),
+        "request_id": settings.redact(response.request_id) if response.request_id else None,
+        "rate_limit": response.rate_limit,
+        "headers": {name: settings.redact(value) for name, value in response.headers.items()},
+    }
+
+
+def api_error(settings: Settings, response: RawResponse) -> APIError:
+    """The typed exception for an error status; never fails, whatever the body."""
+    if 300 <= response.status < 400:
+        location = response.headers.get("location")
+        shown = settings.redact(location) if location is not None else None
+        message = (
+            f"The server answered with a redirect{f' to {location}' if location else ''}. The SDK never follows "
+            "redirects, so that the API key stays with the API's origin: set base_url to the final address."
+        )
+        return RedirectError(location=shown, **_error_init(settings, response, message))
+    body = _json(response.content)
     error = body.get("error") if isinstance(body, dict) else None
     error = error if isinstance(error, dict) else {}
-    code = error.get("code") if isinstance(error.get("code"), str) else None
-    message = error.get("message")
-    if not isinstance(message, str) or not message:
-        message = response.reason_phrase or "HTTP error"
-    details = error.get("details") if isinstance(error.get("details"), dict) else None
-    kwargs: dict[str, Any] = {
-        "status": response.status_code,
-        "code": code,
-        "message": message,
-        "details": details,
-        "request_id": response.headers.get("X-Request-Id"),
-        "rate_limit": parse_rate_limit(response.headers),
-        "headers": response.headers,
-    }
-    cls = error_class_for(response.status_code)
+    raw_code = error.get("code")
+    code = settings.redact(raw_code) if isinstance(raw_code, str) else None
+    text = error.get("message")
+    if not isinstance(text, str) or not text:
+        text = f"the body was not the API's error envelope: {_excerpt(response.content)}"
+    details = error.get("details")
+    init = _error_init(settings, response, text, code)
+    init["details"] = sanitize_value(details, settings.api_key) if isinstance(details, dict) else None
+    cls = error_class_for(response.status)
     if issubclass(cls, RateLimitError):
-        return cls(retry_after=parse_retry_after(response.headers), **kwargs)
-    return cls(**kwargs)
+        return cls(retry_after=parse_retry_after(response.headers), **init)
+    return cls(**init)
 
 
-def unwrap(response: httpx.Response, parse: Callable[[dict[str, Any]], T]) -> T:
-    """The ``data`` of a success envelope, parsed by a generated model; raises the typed error otherwise."""
-    if not response.is_success:
-        raise api_error(response)
-    body = _json(response)
-    data = body.get("data") if isinstance(body, dict) else None
-    if not isinstance(data, dict):
-        raise ResponseValidationError(
-            f"{response.status_code} response without a JSON envelope's data object "
-            f"(request {response.headers.get('X-Request-Id', 'unknown')})"
-        )
+def unexpected(settings: Settings, response: RawResponse, message: str) -> UnexpectedResponseError:
+    return UnexpectedResponseError(**_error_init(settings, response, message))
+
+
+def success_data(settings: Settings, request: Request, response: RawResponse) -> dict[str, Any]:
+    """The checked ``data`` of a success envelope, or an ``UnexpectedResponseError`` naming what arrived."""
+    body = _json(response.content)
+    if not isinstance(body, dict):
+        raise unexpected(settings, response, f"expected a JSON object, got: {_excerpt(response.content)}")
+    issue: Issue | None = check(operation(request.operation_id)["check_response"], body)
+    if issue:
+        problem = "missing" if issue.constraint == "required" else f"expected {issue.limit}"
+        raise unexpected(settings, response, f"The response does not match the API: {issue.field or 'body'}: {problem}")
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def parse_model(
+    settings: Settings, response: RawResponse, parse: Callable[[dict[str, Any]], T], data: dict[str, Any]
+) -> T:
     try:
         return parse(data)
-    except (KeyError, ValueError, TypeError) as exc:
-        raise ResponseValidationError(f"Response data does not match the spec: {exc!r}") from None
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        message = f"The response does not match the API: {type(exc).__name__}: {exc}"
+    raise unexpected(settings, response, message)
 
 
 # --- retries -------------------------------------------------------------------------------------
+
+
+def is_retryable(status: int, safe_to_repeat: bool) -> bool:
+    """``safe_to_repeat``: a GET, or a POST with an idempotency key (a repeat never generates twice)."""
+    return status in (RETRYABLE_STATUSES if safe_to_repeat else REJECTED_BEFORE_WORK)
+
+
+def backoff_delay(attempt: int) -> float:
+    """Exponential backoff with full jitter: uniform in [0, min(max, base * 2**attempt)]."""
+    return random.uniform(0, min(RETRY_MAX_DELAY, RETRY_BASE_DELAY * 2**attempt))  # noqa: S311
+
+
+def retry_delay(response: RawResponse, attempt: int) -> float | None:
+    """How long to wait before retrying this (retryable) response, or ``None`` when the server asks too much."""
+    asked = parse_retry_after(response.headers)
+    if asked is not None:
+        return asked if asked <= MAX_RETRY_AFTER else None
+    return backoff_delay(attempt)
+
+
+def quota_exhausted(rate_limit: RateLimit | None, hold: float) -> RateLimitError:
+    """The error of a call held for a quota reset that comes after its deadline: nothing was sent."""
+    when = rate_limit.reset_at.isoformat() if rate_limit else "the reset"
+    return RateLimitError(
+        status=429,
+        code="RATE_LIMITED",
+        message=f"Rate limit quota used up until {when}, past this call's timeout; no request was sent.",
+        rate_limit=rate_limit,
+        retry_after=hold,
+    )
+
+
+def update_rate_limit(settings: Settings, headers: Mapping[str, str]) -> RateLimit | None:
+    parsed = parse_rate_limit(headers)
+    if parsed is not None:
+        settings.rate_limit_store.set(parsed)
+    return parsed
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WithResponse(Generic[T]):
+    """A call's data together with its HTTP answer (``client.with_response(...)``)."""
+
+    data: T
+    status: int
+    headers: Mapping[str, str]
+    """Lower-case names."""
+    request_id: str | None
+    rate_limit: RateLimit | None
+
+
+def with_response(data: T, raw: RawResponse) -> WithResponse[T]:
+    return WithResponse(data, raw.status, raw.headers, raw.request_id, raw.rate_limit)
+
+
+class CompletedTask(TaskStatus):
+    """A task that completed: its ``result`` is there, and ``video_url`` is its URL."""
+
+    status: Literal["completed"]  # type: ignore[assignment]
+    result: VideoResult
+
+    @property
+    def video_url(self) -> str:
+        return self.result.video_url
+
+
+class FailedTask(TaskStatus):
+    """A task that failed: ``error_message`` says why (sanitized, may be empty)."""
+
+    status: Literal["failed"]  # type: ignore[assignment]
+    error_message: str
+
+
+FinishedTask = CompletedTask | FailedTask
+"""What ``wait_for_completion`` returns: narrow it with ``if done.status == "completed":``."""
+
+
+def finished(settings: Settings, status: TaskStatus) -> FinishedTask:
+    if status.status == TaskState.FAILED:
+        failed = FailedTask.from_dict(status.to_dict())
+        failed.error_message = settings.redact(status.error_message or "")
+        return failed
+    if status.result is None or not status.result.video_url:
+        raise SeedanceError(
+            f"Task {status.task_id} completed without a result.video_url; fetch it with task.get_result."
+        )
+    return CompletedTask.from_dict(status.to_dict())
+
+
+def is_finished(status: TaskStatus) -> bool:
+    return str(status.status) in TERMINAL_STATES
 
 
 def poll_gaps(poll_interval: float) -> Iterator[float]:
@@ -269,20 +430,22 @@ def poll_gaps(poll_interval: float) -> Iterator[float]:
         gap = min(max(poll_interval, MAX_POLL_GAP), gap * POLL_BACKOFF)
 
 
-def backoff_delay(attempt: int) -> float:
-    """Exponential backoff with full jitter: uniform in [0, min(max, base * 2**attempt)]."""
-    return random.uniform(0, min(RETRY_MAX_DELAY, RETRY_BASE_DELAY * 2**attempt))  # noqa: S311
+@dataclass
+class TaskEstimates:
+    """When the server expects each recently created task to be done, so a wait starts with the first
+    useful poll instead of a burst of early ones."""
 
+    capacity: int = 256
+    _done_at: OrderedDict[str, float] = field(default_factory=OrderedDict)
 
-def retry_delay(response: httpx.Response, attempt: int) -> float | None:
-    """How long to wait before retrying this response, or ``None`` when it should not be retried."""
-    if response.status_code not in RETRYABLE_STATUSES:
-        return None
-    asked = parse_retry_after(response.headers)
-    if asked is not None:
-        return asked if asked <= MAX_RETRY_AFTER else None
-    return backoff_delay(attempt)
+    def remember(self, task_id: str, seconds: float | None) -> None:
+        if seconds is None:
+            return
+        if len(self._done_at) >= self.capacity:
+            self._done_at.popitem(last=False)
+        self._done_at[task_id] = time.monotonic() + float(seconds)
 
-
-def describe(kwargs: Mapping[str, Any]) -> str:
-    return f"{str(kwargs['method']).upper()} {kwargs['url']}"
+    def first_poll_delay(self, task_id: str) -> float:
+        """Seconds until the task is expected to be done; 0 for a task this client did not create."""
+        done_at = self._done_at.get(task_id)
+        return 0.0 if done_at is None else max(0.0, done_at - time.monotonic())

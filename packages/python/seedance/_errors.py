@@ -1,6 +1,7 @@
 """The error hierarchy, mirroring the TypeScript core (packages/core/src/errors.ts).
 
-Every failure is a ``SeedanceError``; its message says what went wrong and never contains the API key.
+Every failure is a ``SeedanceError``; its message says what went wrong and never contains the API key:
+server-controlled text reaches an error only through ``sanitize_server_text`` (seedance/_sanitize.py).
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DestinationExistsError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SeedanceError",
     "ServiceUnavailableError",
+    "UnexpectedResponseError",
     "ValidationError",
     "WaitTimeoutError",
     "WebhookVerificationError",
@@ -110,6 +115,54 @@ class ServiceUnavailableError(InternalServerError):
     """503: temporarily overloaded or in maintenance."""
 
 
+class RedirectError(APIError):
+    """3xx: the SDK never follows redirects, so that the key stays with the API's origin."""
+
+    location: str | None
+    """The ``Location`` header (sanitized, the key redacted), when there was one."""
+
+    def __init__(self, *, location: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.location = location
+
+
+class UnexpectedResponseError(APIError):
+    """A success status with a body this SDK cannot read (not JSON, or a required field missing or of a wrong type)."""
+
+
+ResponseValidationError = UnexpectedResponseError
+"""The former name of ``UnexpectedResponseError``, kept for code that catches it."""
+
+
+class ResponseTooLargeError(SeedanceError):
+    """A response body grew past ``max_response_bytes`` (counted after decompression); the connection was closed."""
+
+    limit: int
+    status: int
+
+    def __init__(self, *, limit: int, status: int) -> None:
+        super().__init__(
+            f"The {status} response body is larger than max_response_bytes ({limit} bytes, counted after "
+            "decompression); it was not read further and the connection was closed. Raise the client's "
+            "max_response_bytes option if the API's answers are really this large."
+        )
+        self.limit = limit
+        self.status = status
+
+
+class DestinationExistsError(SeedanceError, FileExistsError):
+    """``download`` would replace an existing file (or symlink); pass ``overwrite=True`` to allow it."""
+
+    path: str
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} already exists; the download was not started. Pass overwrite=True to replace it, "
+            "or choose another path."
+        )
+        self.path = path
+
+
 class APIConnectionError(SeedanceError):
     """The request never got a complete answer (DNS, refused or reset connection, broken body)."""
 
@@ -130,10 +183,6 @@ class ValidationError(SeedanceError, ValueError):
         self.code = "INVALID_PROMPT" if details.get("field") == "prompt" else "INVALID_REQUEST"
 
 
-class ResponseValidationError(SeedanceError):
-    """A successful response did not match the spec (e.g. a required field missing; newer enum values parse)."""
-
-
 class WaitTimeoutError(SeedanceError):
     """``wait_for_completion`` ran past ``max_wait_time``; the task may still finish."""
 
@@ -150,7 +199,17 @@ class WaitTimeoutError(SeedanceError):
 
 
 class WebhookVerificationError(SeedanceError):
-    """A webhook delivery failed verification (missing headers, bad signature, or too old/new)."""
+    """A webhook delivery failed verification (missing headers, bad signature, or too old/new), or a
+    webhook secret is unusable. Neither the message nor any attribute ever contains a secret."""
+
+    reason: str
+    """Why, for code to branch on: ``missing_header``, ``header_too_large``, ``malformed_timestamp``,
+    ``malformed_signature``, ``timestamp_too_old``, ``timestamp_too_new``, ``no_matching_signature``,
+    ``invalid_json`` or ``invalid_secret`` (the same reasons as the TypeScript SDK's)."""
+
+    def __init__(self, message: str, reason: str = "no_matching_signature") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

@@ -1,14 +1,26 @@
-"""Reads the ``X-RateLimit-*`` and ``Retry-After`` headers that responses carry."""
+"""Reads the ``X-RateLimit-*`` and ``Retry-After`` headers that responses carry, and keeps the quota in a
+store: this client's memory by default, or one shared by every process that uses the same key
+(``seedance.redis.RedisRateLimitStore``), so that once any of them is told ``remaining: 0`` every one
+holds its requests until the reset instead of spending them on 429s."""
 
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Protocol, runtime_checkable
 
-__all__ = ["RateLimit", "parse_rate_limit", "parse_retry_after"]
+__all__ = [
+    "MemoryRateLimitStore",
+    "RateLimit",
+    "RateLimitStore",
+    "hold_seconds",
+    "parse_rate_limit",
+    "parse_retry_after",
+]
 
 
 @dataclass(frozen=True)
@@ -77,3 +89,40 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
                 return seconds
     fallback = _int_header(headers, "X-RateLimit-RetryAfter")
     return float(fallback) if fallback is not None else None
+
+
+@runtime_checkable
+class RateLimitStore(Protocol):
+    """Where the quota is kept. Read before every request, so ``get`` must be quick: a shared store
+    keeps a local copy that it syncs in the background (the TypeScript SDK's ``RateLimitStore``)."""
+
+    def get(self) -> RateLimit | None:
+        """The quota to act on, or ``None`` before any response reported one."""
+        ...
+
+    def set(self, rate_limit: RateLimit) -> None:
+        """Records the quota a response reported."""
+        ...
+
+
+class MemoryRateLimitStore:
+    """The default store: the latest quota this client was told."""
+
+    def __init__(self) -> None:
+        self._latest: RateLimit | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> RateLimit | None:
+        return self._latest
+
+    def set(self, rate_limit: RateLimit) -> None:
+        with self._lock:
+            self._latest = rate_limit
+
+
+def hold_seconds(rate_limit: RateLimit | None, *, now: float | None = None) -> float:
+    """Seconds until the quota resets when none is left, else 0."""
+    if rate_limit is None or rate_limit.remaining > 0:
+        return 0.0
+    current = time.time() if now is None else now
+    return max(0.0, rate_limit.reset_at.timestamp() - current)

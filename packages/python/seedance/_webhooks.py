@@ -2,8 +2,9 @@
 
 ``webhook-signature`` holds space-separated ``v1,<base64>`` entries, each the base64 HMAC-SHA256 of
 ``"{webhook-id}.{webhook-timestamp}.{raw body}"`` keyed with the base64-decoded part of the endpoint
-secret ``whsec_<base64>``. A message is accepted when any ``v1`` entry matches any of the secrets
-(rotation), compared in constant time, and its timestamp is within ``tolerance`` seconds of now.
+secret ``whsec_<base64>`` (padded or not, as the reference ``standardwebhooks`` package accepts it).
+A message is accepted when any ``v1`` entry matches any of the secrets (rotation), compared in
+constant time, and its timestamp is within ``tolerance`` seconds of now.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import binascii
 import hashlib
 import hmac
 import json
+import re
+import secrets as _secrets
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -20,20 +23,47 @@ from typing import Any
 
 from ._errors import WebhookVerificationError
 
-__all__ = ["sign_webhook", "verify_webhook"]
+__all__ = ["generate_webhook_secret", "sign_webhook", "verify_webhook"]
 
 SECRET_PREFIX = "whsec_"  # noqa: S105 (a prefix, not a secret)
 DEFAULT_TOLERANCE = 300
+# Generous bounds (a real signature header is ~50 characters per secret) that keep hostile input cheap.
+MAX_HEADER_LENGTH = {"webhook-id": 256, "webhook-timestamp": 32, "webhook-signature": 4096}
+# Standard base64, its padding optional (a secret copied without its trailing "=" still works).
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def _invalid_secret(problem: str) -> WebhookVerificationError:
+    return WebhookVerificationError(
+        f"The webhook secret {problem}. Pass the endpoint's signing secret exactly as shown in the dashboard "
+        f'("{SECRET_PREFIX}" followed by base64), e.g. from an environment variable.',
+        "invalid_secret",
+    )
 
 
 def _secret_key(secret: str | bytes) -> bytes:
     if isinstance(secret, bytes):
+        if not secret:
+            raise _invalid_secret("is empty")
         return secret
+    if not isinstance(secret, str):
+        raise _invalid_secret(f"is a {type(secret).__name__}")
     raw = secret[len(SECRET_PREFIX) :] if secret.startswith(SECRET_PREFIX) else secret
+    digits = raw.rstrip("=")
+    if not _BASE64.fullmatch(raw) or len(digits) % 4 == 1:
+        raise _invalid_secret("is not valid base64 (check for stray whitespace, quotes or a truncated value)")
     try:
-        return base64.b64decode(raw, validate=True)
+        key = base64.b64decode(digits + "=" * (-len(digits) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise WebhookVerificationError("Webhook secret is not valid base64 (expected whsec_<base64>)") from None
+        raise _invalid_secret("is not valid base64") from None
+    if not key:
+        raise _invalid_secret("is empty")
+    return key
+
+
+def generate_webhook_secret() -> str:
+    """A new random endpoint secret (32 bytes), formatted ``whsec_<base64>``."""
+    return SECRET_PREFIX + base64.b64encode(_secrets.token_bytes(32)).decode()
 
 
 def _signature(key: bytes, msg_id: str, timestamp: str, body: bytes) -> bytes:
@@ -42,10 +72,19 @@ def _signature(key: bytes, msg_id: str, timestamp: str, body: bytes) -> bytes:
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    raise WebhookVerificationError(f"Missing {name} header")
+    value = next((value for key, value in headers.items() if key.lower() == name), None)
+    if not value:
+        raise WebhookVerificationError(
+            f"The request has no {name} header. Seedance webhooks carry webhook-id, webhook-timestamp and "
+            "webhook-signature: check that only Seedance posts to this endpoint and that no proxy strips headers.",
+            "missing_header",
+        )
+    if len(value) > MAX_HEADER_LENGTH[name]:
+        raise WebhookVerificationError(
+            f"The {name} header is {len(value)} characters long, over the {MAX_HEADER_LENGTH[name]} accepted.",
+            "header_too_large",
+        )
+    return value
 
 
 def verify_webhook(
@@ -66,16 +105,25 @@ def verify_webhook(
     timestamp = _header(headers, "webhook-timestamp").strip()
     signatures = _header(headers, "webhook-signature")
 
-    if not timestamp.isdigit():
-        raise WebhookVerificationError("Invalid webhook-timestamp header")
+    if not timestamp.isascii() or not timestamp.isdigit():
+        raise WebhookVerificationError(
+            "Invalid webhook-timestamp header: not unix seconds (digits only).", "malformed_timestamp"
+        )
     current = time.time() if now is None else now
-    if abs(current - int(timestamp)) > tolerance:
-        raise WebhookVerificationError("Webhook timestamp is outside the tolerance (too old or too new)")
+    age = int(current) - int(timestamp)
+    if age > tolerance:
+        raise WebhookVerificationError(
+            f"Webhook timestamp is outside the tolerance: signed {age} s ago, more than {tolerance:g} s; "
+            "it may be a replay.",
+            "timestamp_too_old",
+        )
+    if -age > tolerance:
+        raise WebhookVerificationError(
+            f"Webhook timestamp is outside the tolerance: dated {-age} s in the future; check the clock (NTP).",
+            "timestamp_too_new",
+        )
 
-    secrets = [secret_or_secrets] if isinstance(secret_or_secrets, (str, bytes)) else list(secret_or_secrets)
-    if not secrets:
-        raise WebhookVerificationError("No webhook secret given")
-    expected = [_signature(_secret_key(secret), msg_id, timestamp, raw) for secret in secrets]
+    expected = [_signature(key, msg_id, timestamp, raw) for key in _keys(secret_or_secrets)]
 
     matched = False
     for entry in signatures.split():
@@ -89,11 +137,23 @@ def verify_webhook(
         for signature in expected:
             matched |= hmac.compare_digest(candidate, signature)
     if not matched:
-        raise WebhookVerificationError("No matching webhook signature")
+        raise WebhookVerificationError(
+            "No matching webhook signature: check that the secret is this endpoint's, and that you verify "
+            "the raw body exactly as received, not JSON that was parsed and serialized again.",
+            "no_matching_signature",
+        )
     try:
         return json.loads(raw)
     except ValueError:
-        raise WebhookVerificationError("Webhook body is not valid JSON") from None
+        raise WebhookVerificationError("Webhook body is not valid JSON", "invalid_json") from None
+
+
+def _keys(secret_or_secrets: str | bytes | Sequence[str | bytes]) -> list[bytes]:
+    """The key bytes of one secret or several (a rotation); a bad one fails before any HMAC."""
+    secrets = [secret_or_secrets] if isinstance(secret_or_secrets, (str, bytes)) else list(secret_or_secrets)
+    if not secrets:
+        raise _invalid_secret("list is empty")
+    return [_secret_key(secret) for secret in secrets]
 
 
 def sign_webhook(

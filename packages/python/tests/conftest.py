@@ -6,9 +6,11 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,12 +19,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
+
+import seedance
 
 PACKAGE = Path(__file__).resolve().parent.parent
 REPO = PACKAGE.parent.parent
 SPEC_PATH = REPO / "spec" / "dist" / "openapi.json"
 START_MOCK = REPO / "scripts" / "start-mock.ts"
 NODE_BIN = REPO / "node_modules" / ".bin"
+
+# scripts/run_tests.py runs the suite against the wheel installed in a user venv: never the source tree.
+if os.environ.get("SEEDANCE_EXPECT_INSTALLED"):
+    installed = Path(seedance.__file__).resolve()
+    if not installed.is_relative_to(Path(os.environ["SEEDANCE_EXPECT_INSTALLED"]).resolve()):
+        raise RuntimeError(f"seedance was imported from {installed}, not from the installed wheel")
 
 
 def node_env(**extra: str) -> dict[str, str]:
@@ -103,10 +114,63 @@ def prism_url() -> Iterator[str]:
         stop_group(proc)
 
 
-def run_node(script: str, *, cwd: Path, stdin: str = "") -> str:
+SANDBOX_INDEX = REPO / "packages" / "sandbox" / "src" / "index.ts"
+SANDBOX_SCRIPT = """
+const { startSandbox } = await import(process.env.SANDBOX_INDEX_URL);
+const sandbox = await startSandbox({ taskSeconds: 1, webhookSecret: process.env.WEBHOOK_SECRET });
+console.log(`SANDBOX ${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey })}`);
+const stop = () => void sandbox.stop().then(() => process.exit(0));
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+"""
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[dict[str, str]]:
+    """The sandbox (a stateful simulator of the API behind Prism) on free ports, for the whole session."""
+    webhook_secret = "whsec_c2VlZGFuY2Utc2FuZGJveC1zZWNyZXQtMzI="
+    proc, match = spawn_until(
+        ["node", "--input-type=module", "-e", SANDBOX_SCRIPT],
+        r"SANDBOX (\{.*\})",
+        cwd=PACKAGE,
+        env=node_env(SANDBOX_INDEX_URL=SANDBOX_INDEX.as_uri(), WEBHOOK_SECRET=webhook_secret),
+    )
+    try:
+        yield {**json.loads(match.group(1)), "webhookSecret": webhook_secret}
+    finally:
+        stop_group(proc)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    binary = os.environ.get("REDIS_SERVER_PATH") or shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: `apt-get install redis-server` (pnpm install provisions it)")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="seedance-redis-") as folder:
+        args = ["--port", str(port), "--bind", "127.0.0.1", "--dir", folder, "--save", "", "--appendonly", "no"]
+        proc = subprocess.Popen([binary, *args], stdout=subprocess.DEVNULL, start_new_session=True)
+        try:
+            client = redis.Redis(port=port, socket_timeout=1)
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise
+                    time.sleep(0.05)
+            client.close()
+            yield f"redis://127.0.0.1:{port}"
+        finally:
+            stop_group(proc)
+
+
+def run_node(script: str, *, cwd: Path, stdin: str = "", args: list[str] | None = None) -> str:
     """Runs an ES module snippet with the repo's Node and returns its stdout."""
     result = subprocess.run(
-        ["node", "--input-type=module", "-e", script],
+        ["node", "--input-type=module", "-e", script, *(args or [])],
         cwd=cwd,
         env=node_env(),
         input=stdin,
@@ -135,7 +199,13 @@ class LocalServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 server.requests.append(
-                    {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
+                    {
+                        "method": self.command,
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "body": body,
+                        "at": time.time(),
+                    }
                 )
                 status, headers, payload = handler(self, len(server.requests))
                 if status == 0:  # drop the connection without answering

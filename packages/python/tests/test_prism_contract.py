@@ -184,7 +184,8 @@ def test_async_client_every_operation(prism_url: str, op_id: str) -> None:
 
 
 def test_prism_rejects_a_prompt_over_300_characters(prism_url: str) -> None:
-    client = seedance.Client(api_key="sk-test", base_url=prism_url, max_retries=0)
+    # validate=False: the client would refuse it before sending (test_validation.py).
+    client = seedance.Client(api_key="sk-test", base_url=prism_url, max_retries=0, validate=False)
     with pytest.raises(seedance.BadRequestError) as info:
         client.seedream.generate(prompt="x" * 301, model="seedream-4.5")
     assert info.value.status == 400

@@ -10,6 +10,18 @@ export {
   startPrism,
   violationsOf,
 } from "@seedance/prism";
+export {
+  ANSWER_KINDS,
+  type FaultAnswer,
+  type FaultCase,
+  type FaultMatrix,
+  type FaultRun,
+  type FaultServer,
+  loadFaultMatrix,
+  SUCCESS,
+  startFaultServer,
+  validateFaultMatrix,
+} from "./fault-server.ts";
 export { isListening, waitUntilClosed } from "./ports.ts";
 export {
   type Finished,

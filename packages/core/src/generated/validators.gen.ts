@@ -1,4 +1,4 @@
-// This file is generated from spec/ by scripts/generate-validators.ts (`pnpm generate`). Do not edit it by hand.
+// This file is generated from spec/ by @seedance/codegen (`pnpm generate`). Do not edit it by hand.
 
 /** The first way an input breaks the spec, in the terms of the server's 400 `error.details`. */
 export interface Issue {

@@ -3,16 +3,19 @@ is generated from this file by unasync (scripts/generate_sync.py), so the two ca
 
 from __future__ import annotations
 
+import logging
 import time
 from asyncio import sleep
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Literal, ParamSpec, TypeVar
 
 import httpx
 
 from .. import _core
-from .._errors import APIConnectionError, APITimeoutError, WaitTimeoutError
+from .._errors import APITimeoutError, SeedanceError, WaitTimeoutError
+from .._files import DownloadResult
 from .._generated.models import (
     ImageGenerationResult,
     ImageModel,
@@ -25,21 +28,31 @@ from .._generated.models import (
     VideoResolution,
     VideoTask,
 )
-from .._rate_limit import RateLimit, parse_rate_limit
+from .._rate_limit import RateLimit, RateLimitStore
+from . import _download
+from ._transport import AsyncTransport, captured
 
 __all__ = ["AsyncClient"]
 
-TERMINAL_STATES = frozenset({"completed", "failed"})
+P = ParamSpec("P")
+T = TypeVar("T")
+IdempotencyKey = str | Literal[False] | None
+"""A generation's ``Idempotency-Key``: made per call (``None``), given (a string), or none sent (``False``)."""
 
 
 class AsyncClient:
     """Seedance API client (``AsyncClient``: every method is a coroutine; ``Client``: the same, blocking).
 
     ``api_key`` defaults to ``$SEEDANCE_API_KEY`` and ``base_url`` to ``$SEEDANCE_BASE_URL`` or
-    ``https://api.seedance2api.com``. ``timeout`` (seconds, default 300) bounds each call, retries
-    included; ``max_retries`` (default 2) retries 429, 5xx and connection errors with exponential
-    backoff and full jitter, honouring ``Retry-After``. ``validate=False`` sends enum values the spec
-    does not know (yet), to let the server decide; responses always accept newer values.
+    ``https://api.seedance2api.com``. ``auth_scheme`` sends the key as ``Authorization: Bearer``
+    (default) or ``X-API-Key``, or not at all (``"none"``, behind your own proxy that adds it).
+    ``timeout`` (seconds, default 300) bounds each call as a whole, retries and slow servers included;
+    ``max_retries`` (default 2) retries 429, 5xx and connection errors with exponential backoff and
+    full jitter, honouring ``Retry-After``. ``max_response_bytes`` (default 8 MiB, counted after
+    decompression) bounds every answer. ``hold_on_rate_limit`` (default on) holds a request while the
+    quota is used up instead of spending it on a 429; ``rate_limit_store`` shares the quota between
+    processes (``seedance.redis.RedisRateLimitStore``). ``validate=False`` sends values the spec does
+    not know (yet), to let the server decide. Log records go to ``logger`` (default ``seedance``).
     """
 
     seedream: AsyncSeedream
@@ -51,20 +64,36 @@ class AsyncClient:
         api_key: str | None = None,
         base_url: str | None = None,
         *,
+        auth_scheme: _core.AuthScheme = "bearer",
         timeout: float | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         validate: bool = True,
+        max_response_bytes: int | None = None,
+        hold_on_rate_limit: bool = True,
+        rate_limit_store: RateLimitStore | None = None,
+        logger: logging.Logger | None = None,
     ) -> None:
-        self._settings = _core.resolve_settings(api_key, base_url, timeout, max_retries, default_headers, validate)
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient()
-        self._rate_limit: RateLimit | None = None
+        self._settings = _core.resolve_settings(
+            api_key,
+            base_url,
+            auth_scheme=auth_scheme,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            validate=validate,
+            max_response_bytes=max_response_bytes,
+            hold_on_rate_limit=hold_on_rate_limit,
+            rate_limit_store=rate_limit_store,
+            logger_=logger,
+        )
+        self._transport = AsyncTransport(self._settings, http_client)
+        self._estimates = _core.TaskEstimates()
         self.seedream = AsyncSeedream(self)
-        self.seedance = AsyncSeedance(self)
         self.task = AsyncTasks(self)
         self.tasks = self.task
+        self.seedance = AsyncSeedance(self)
 
     @property
     def base_url(self) -> str:
@@ -72,15 +101,14 @@ class AsyncClient:
 
     @property
     def rate_limit(self) -> RateLimit | None:
-        """The quota reported by the latest response (``X-RateLimit-*``), if any."""
-        return self._rate_limit
+        """The quota as of the latest response (``X-RateLimit-*``), if any."""
+        return self._settings.rate_limit_store.get()
 
     def __repr__(self) -> str:
         return _core.client_repr("AsyncClient", self._settings)
 
     async def aclose(self) -> None:
-        if self._owns_http:
-            await self._http.aclose()
+        await self._transport.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -90,44 +118,73 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def _send(self, kwargs: dict[str, Any], timeout: float | None) -> httpx.Response:
-        """Sends one logical request, retrying it (same headers, same Idempotency-Key) when allowed."""
-        settings = self._settings
-        budget = settings.timeout if timeout is None else timeout
-        deadline = time.monotonic() + budget
-        headers = {**settings.headers, **kwargs.get("headers", {})}
-        attempt = 0
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise APITimeoutError(f"{_core.describe(kwargs)} timed out after {budget:g} s")
-            try:
-                response = await self._http.request(
-                    kwargs["method"],
-                    settings.base_url + kwargs["url"],
-                    json=kwargs.get("json"),
-                    headers=headers,
-                    timeout=remaining,
-                )
-            except httpx.TimeoutException:
-                raise APITimeoutError(f"{_core.describe(kwargs)} timed out after {budget:g} s") from None
-            except httpx.TransportError as exc:
-                wait = _core.backoff_delay(attempt)
-                if attempt >= settings.max_retries or time.monotonic() + wait >= deadline:
-                    raise APIConnectionError(f"{_core.describe(kwargs)} failed: {type(exc).__name__}: {exc}") from None
-            else:
-                self._rate_limit = parse_rate_limit(response.headers) or self._rate_limit
-                delay = None if attempt >= settings.max_retries else _core.retry_delay(response, attempt)
-                if delay is None or time.monotonic() + delay >= deadline:
-                    return response
-                wait = delay
-                await response.aclose()
-            await sleep(wait)
-            attempt += 1
+    async def with_response(
+        self, call: _core.AsyncCall[P, T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> _core.WithResponse[T]:
+        """Makes ``call(*args, **kwargs)`` (a method of this client) and returns its data together with
+        the answer's ``status``, ``headers``, ``request_id`` and ``rate_limit``::
+
+            result = await client.with_response(client.seedream.generate, prompt="A fox", model="seedream-4.5")
+        """
+        calls: list[_core.RawResponse] = []
+        token = captured.set(calls)
+        try:
+            data = await call(*args, **kwargs)
+        finally:
+            captured.reset(token)
+        if not calls:
+            raise SeedanceError(
+                "with_response takes a method of this client that calls the API, e.g. client.task.get_status."
+            )
+        return _core.with_response(data, calls[-1])
+
+    async def download(
+        self,
+        url: str,
+        path: str | Path,
+        *,
+        overwrite: bool = False,
+        sha256: str | None = None,
+        timeout: float | None = None,
+        idle_timeout: float = _download.DEFAULT_IDLE_TIMEOUT,
+        max_resumes: int = 3,
+        on_progress: _download.ProgressCallback | None = None,
+    ) -> DownloadResult:
+        """Saves a result's URL (``done.video_url``, ``image.url``) to ``path``; returns its ``bytes`` and ``sha256``.
+
+        Streams to a temporary file beside ``path`` and renames it into place once complete (and, with
+        ``sha256``, verified); a failure leaves any existing file untouched. An existing ``path`` is
+        refused (``DestinationExistsError``) unless ``overwrite=True``. ``timeout`` (default: the
+        client's) bounds the whole download, ``idle_timeout`` (default 30 s) each wait for data; a
+        dropped connection is resumed with a ``Range`` request up to ``max_resumes`` times. No
+        credentials are sent with it.
+        """
+        return await _download.download(
+            self._transport.http,
+            self._settings,
+            url,
+            path,
+            overwrite=overwrite,
+            sha256=sha256,
+            timeout=timeout,
+            idle_timeout=idle_timeout,
+            max_resumes=max_resumes,
+            on_progress=on_progress,
+        )
+
+    async def _call(
+        self,
+        request: _core.Request,
+        parse: Callable[[dict[str, object]], T],
+        timeout: float | None,
+        max_retries: int | None,
+    ) -> T:
+        raw, data = await self._transport.send(request, timeout=timeout, max_retries=max_retries)
+        return _core.parse_model(self._settings, raw, parse, data)
 
 
 class AsyncSeedream:
-    """Seedream image generation (synchronous)."""
+    """Seedream image generation (synchronous: the images come with the answer)."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
@@ -143,12 +200,13 @@ class AsyncSeedream:
         style: str | None = None,
         webhook_url: str | None = None,
         *,
-        idempotency_key: str | None = None,
+        idempotency_key: IdempotencyKey = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ImageGenerationResult:
         """Generates 1-4 images and returns them (``response.images[0].url``)."""
-        kwargs = _core.image_request(
+        body = _core.json_body(
             prompt=prompt,
             model=model,
             resolution=resolution,
@@ -157,11 +215,15 @@ class AsyncSeedream:
             seed=seed,
             style=style,
             webhook_url=webhook_url,
-            idempotency_key=idempotency_key or _core.new_idempotency_key(),
+        )
+        request = _core.build_request(
+            "generateImage",
+            body=body,
+            idempotency_key=idempotency_key,
+            extra_headers=extra_headers,
             validate=self._client._settings.validate,
         )
-        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
-        return _core.unwrap(response, ImageGenerationResult.from_dict)
+        return await self._client._call(request, ImageGenerationResult.from_dict, timeout, max_retries)
 
 
 class AsyncSeedance:
@@ -180,12 +242,13 @@ class AsyncSeedance:
         image_input: str | None = None,
         webhook_url: str | None = None,
         *,
-        idempotency_key: str | None = None,
+        idempotency_key: IdempotencyKey = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> VideoTask:
         """Queues a video generation and returns the task (``response.task_id``)."""
-        kwargs = _core.video_request(
+        body = _core.json_body(
             prompt=prompt,
             model=model,
             duration=duration,
@@ -193,32 +256,140 @@ class AsyncSeedance:
             fps=fps,
             image_input=image_input,
             webhook_url=webhook_url,
-            idempotency_key=idempotency_key or _core.new_idempotency_key(),
+        )
+        request = _core.build_request(
+            "generateVideo",
+            body=body,
+            idempotency_key=idempotency_key,
+            extra_headers=extra_headers,
             validate=self._client._settings.validate,
         )
-        response = await self._client._send(_core.merge_headers(kwargs, extra_headers), timeout)
-        return _core.unwrap(response, VideoTask.from_dict)
+        task = await self._client._call(request, VideoTask.from_dict, timeout, max_retries)
+        self._client._estimates.remember(task.task_id, task.estimated_wait_time_seconds)
+        return task
+
+    async def generate_and_wait(
+        self,
+        prompt: str,
+        model: str | VideoModel,
+        duration: int,
+        resolution: str | VideoResolution | None = None,
+        fps: int | VideoGenerationRequestFps | None = None,
+        image_input: str | None = None,
+        webhook_url: str | None = None,
+        *,
+        on_task_created: Callable[[str], object] | None = None,
+        max_wait_time: float = 300,
+        poll_interval: float = 2,
+        on_progress: Callable[[TaskStatus], object] | None = None,
+        idempotency_key: IdempotencyKey = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> _core.FinishedTask:
+        """Queues a video and waits for it to finish: ``generate`` then ``task.wait_for_completion``.
+        ``on_task_created`` gets the task id as soon as the task exists (persist it to resume after a crash)."""
+        task = await self.generate(
+            prompt,
+            model,
+            duration,
+            resolution,
+            fps,
+            image_input,
+            webhook_url,
+            idempotency_key=idempotency_key,
+            extra_headers=extra_headers,
+        )
+        if on_task_created is not None:
+            on_task_created(task.task_id)
+        return await self._client.task.wait_for_completion(
+            task.task_id, max_wait_time, poll_interval, on_progress=on_progress, extra_headers=extra_headers
+        )
 
 
 class AsyncTasks:
-    """Status and final results of asynchronous tasks."""
+    """Status, final results and waiting for asynchronous tasks."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
     async def get_status(
-        self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
+        self,
+        task_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> TaskStatus:
-        """The task's state: ``.status``, ``.progress``, ``.result.video_url``, ``.error_message``."""
-        kwargs = _core.merge_headers(_core.status_request(task_id), extra_headers)
-        return _core.unwrap(await self._client._send(kwargs, timeout), TaskStatus.from_dict)
+        """The task's state: ``.status``, ``.progress``, ``.result`` (``None`` until completed), ``.error_message``."""
+        return await self._read("getTaskStatus", task_id, TaskStatus.from_dict, extra_headers, timeout, max_retries)
 
     async def get_result(
-        self, task_id: str, *, extra_headers: Mapping[str, str] | None = None, timeout: float | None = None
+        self,
+        task_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> TaskResult:
         """The final outcome of a finished task; ``ConflictError`` while it still runs."""
-        kwargs = _core.merge_headers(_core.result_request(task_id), extra_headers)
-        return _core.unwrap(await self._client._send(kwargs, timeout), TaskResult.from_dict)
+        return await self._read("getTaskResult", task_id, TaskResult.from_dict, extra_headers, timeout, max_retries)
+
+    async def _read(
+        self,
+        operation_id: str,
+        task_id: str,
+        parse: Callable[[dict[str, object]], T],
+        extra_headers: Mapping[str, str] | None,
+        timeout: float | None,
+        max_retries: int | None,
+    ) -> T:
+        request = _core.build_request(
+            operation_id,
+            path={"task_id": task_id},
+            extra_headers=extra_headers,
+            validate=self._client._settings.validate,
+        )
+        return await self._client._call(request, parse, timeout, max_retries)
+
+    async def watch(
+        self,
+        task_id: str,
+        max_wait_time: float = 300,
+        poll_interval: float = 2,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TaskStatus]:
+        """Yields the task's status each time it (or its progress) changes; the last one is terminal.
+
+        The first poll comes when the server expects the task to be done (for a task this client
+        created), then every ``poll_interval`` seconds at first and less often later (backoff up to
+        15 s). A state newer than the spec counts as still running. Raises ``WaitTimeoutError`` after
+        ``max_wait_time`` seconds (the task may still finish).
+        """
+        deadline = time.monotonic() + max_wait_time
+        delay = self._client._estimates.first_poll_delay(task_id)
+        gaps = _core.poll_gaps(poll_interval)
+        last: TaskStatus | None = None
+        while True:
+            pause = min(delay, deadline - time.monotonic())
+            if pause > 0:
+                await sleep(pause)
+            try:
+                status = await self.get_status(
+                    task_id, extra_headers=extra_headers, timeout=max(0.001, deadline - time.monotonic())
+                )
+            except APITimeoutError:
+                # A poll cut short by the end of the wait is the wait timing out, not the API.
+                if time.monotonic() >= deadline:
+                    raise WaitTimeoutError(task_id, max_wait_time, last) from None
+                raise
+            if last is None or status.status != last.status or status.progress != last.progress:
+                yield status
+            last = status
+            if _core.is_finished(status):
+                return
+            if time.monotonic() >= deadline:
+                raise WaitTimeoutError(task_id, max_wait_time, last)
+            delay = next(gaps)
 
     async def wait_for_completion(
         self,
@@ -226,22 +397,16 @@ class AsyncTasks:
         max_wait_time: float = 300,
         poll_interval: float = 2,
         *,
+        on_progress: Callable[[TaskStatus], object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> TaskStatus:
-        """Polls the status until it is ``completed`` or ``failed`` and returns that status.
-
-        Polls every ``poll_interval`` seconds at first, then less often (backoff up to 15 s). A state
-        newer than the spec counts as still running. Raises ``WaitTimeoutError`` after
-        ``max_wait_time`` seconds (the task may still finish).
-        """
-        deadline = time.monotonic() + max_wait_time
-        gaps = _core.poll_gaps(poll_interval)
+    ) -> _core.FinishedTask:
+        """Polls (as ``watch`` does) until the task is ``completed`` or ``failed`` and returns it:
+        ``done.video_url`` once ``done.status == "completed"``, else ``done.error_message``.
+        ``on_progress`` is called with each change of status or progress."""
         last: TaskStatus | None = None
-        while True:
-            last = await self.get_status(task_id, extra_headers=extra_headers)
-            if str(last.status) in TERMINAL_STATES:
-                return last
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(task_id, max_wait_time, last)
-            await sleep(min(next(gaps), remaining))
+        async for status in self.watch(task_id, max_wait_time, poll_interval, extra_headers=extra_headers):
+            if on_progress is not None:
+                on_progress(status)
+            last = status
+        assert last is not None  # watch ends only on a terminal status
+        return _core.finished(self._client._settings, last)

@@ -1,18 +1,26 @@
-"""Contains some shared types for properties"""
+"""Contains some shared types for properties.
+
+Seedance: an absent optional field is ``None``, never a sentinel, so users see ``X | None`` in every
+type and value (``status.result is None`` while a task runs). ``Unset`` is kept as a name because the
+generated models use it: at run time it is ``NoneType`` (so ``isinstance(x, Unset)`` means "is
+None"), and to type checkers it is ``None``. The spec has no nullable request field, so ``None`` never
+has to mean an explicit JSON ``null`` (scripts/generate.py checks this).
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, BinaryIO, Generic, TypeVar
 
 from attrs import define
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
+    Unset: TypeAlias = None
+else:
+    Unset = type(None)
 
-
-UNSET: Unset = Unset()
+UNSET: Unset = None
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
