@@ -1,6 +1,7 @@
 // `pnpm contract [--upstream URL --api-key KEY] [--sandbox] [--json] [--junit FILE]`: a thin call of
-// `seedance contract` (packages/cli), which checks a server against the spec through Prism's
-// validating proxy. Without --upstream it starts the sandbox and checks that (with --sandbox).
+// `seedance-contract` (packages/contract; `seedance contract` with @seedance/cli), which checks a
+// server against the spec through Prism's validating proxy. Without --upstream it starts the
+// sandbox and checks the URL it prints (with --sandbox).
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -13,7 +14,7 @@ const USAGE = `Usage: pnpm contract [--upstream URL --api-key KEY] [--sandbox] [
   --json          a JSON line per check, then a summary line
   --junit FILE    also write a JUnit XML report
 
-The same as \`seedance contract --base-url URL --api-key KEY\` from @seedance/cli.`;
+The same as \`seedance-contract --base-url URL --api-key KEY\` from @seedance/contract.`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -36,7 +37,7 @@ if (flags.upstream && !apiKey) {
 }
 
 try {
-  execFileSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only", "--filter=@seedance/cli..."], {
+  execFileSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only", "--filter=@seedance/contract..."], {
     stdio: "pipe",
   });
 } catch (error) {
@@ -45,14 +46,14 @@ try {
   process.exit(1);
 }
 // Imported only now: the package's build output.
-const { SANDBOX_API_KEY, startSandboxServer } = await import("@seedance/sandbox");
+const { SANDBOX_API_KEY, startSandbox } = await import("@seedance/sandbox");
 
-const sandbox = flags.upstream ? undefined : await startSandboxServer({ taskSeconds: 1, tiers: { free: 2 } });
-const args = ["contract", "--base-url", flags.upstream ?? (sandbox?.url as string)];
+const sandbox = flags.upstream ? undefined : await startSandbox({ taskSeconds: 1, tiers: { free: 2 } });
+const args = ["--base-url", flags.upstream ?? (sandbox?.url as string)];
 if (sandbox || flags.sandbox) args.push("--sandbox");
 if (flags.json) args.push("--json");
 if (flags.junit) args.push("--junit", flags.junit);
-const cli = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+const cli = fileURLToPath(new URL("../packages/contract/dist/cli.js", import.meta.url));
 // The key goes by the environment, not the command line (which `ps` shows).
 const child = spawn(process.execPath, [cli, ...args], {
   stdio: "inherit",

@@ -6,12 +6,14 @@
 //    projects install from the tarballs with `pnpm install --offline`.
 // 3. The Python SDK's virtual environments, from PyPI: development (.venv) and the built wheel with
 //    the newest and the oldest supported dependencies (.venv-newest, .venv-oldest), which the tests use.
-// SEEDANCE_SKIP_PROVISION=1 skips all three.
+// 4. The Python tools the tests run (Schemathesis), in tools/python/.venv, from PyPI.
+// SEEDANCE_SKIP_PROVISION=1 skips all four.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { provisionPythonTools } from "../packages/testkit/src/python-tools.ts";
 import { chromium, findSystemTool, redisServer, type SystemTool } from "../packages/testkit/src/system-tools.ts";
 import { CONSUMER_DEV_DEPENDENCIES } from "./release/consumer.ts";
 
@@ -108,8 +110,20 @@ function provisionPythonVenv(): void {
   }
 }
 
+function provisionToolsVenv(): void {
+  try {
+    provisionPythonTools();
+  } catch (error) {
+    const { stderr } = error as { stderr?: Buffer };
+    say(
+      `could not set up the Python tools' venv (tools/python/.venv; the Schemathesis test needs it): ${String(stderr ?? error).trim()}`,
+    );
+  }
+}
+
 if (process.env.SEEDANCE_SKIP_PROVISION !== "1") {
   provisionSystemTools([chromium, redisServer]);
   await warmMetadataCache();
   provisionPythonVenv();
+  provisionToolsVenv();
 }

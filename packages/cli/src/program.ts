@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { DEFAULT_BASE_URL } from "@seedance/node";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type ConnectionFlags, createClient } from "./client.ts";
-import { contract } from "./commands/contract.ts";
+import { contract, contractHelp } from "./commands/contract.ts";
 import { image } from "./commands/image.ts";
 import { result } from "./commands/result.ts";
 import { status } from "./commands/status.ts";
@@ -201,10 +201,12 @@ export function createProgram(io: ProgramIO): Command {
 
   const contractCommand = program
     .command("contract")
-    .description("check a server against the spec through Prism's validating proxy (exit 0 only with zero violations)")
-    .option("--sandbox", "the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (triggers)")
-    .option("--junit <file>", "also write a JUnit XML report to this file")
-    .action((_flags, command: Command) => contract(contextOf(command).output, command.optsWithGlobals()));
+    .description("check a server against the spec through Prism's validating proxy (from @seedance/contract)")
+    // Its flags are @seedance/contract's, read by that package: passed on as they are.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText("after", contractHelp)
+    .action((_flags, command: Command) => contract(command.optsWithGlobals(), command.args));
   withExamples(contractCommand, [
     ["seedance contract --base-url https://gateway.example --api-key sk-…", "does that server keep the contract?"],
     ["seedance contract --base-url http://127.0.0.1:4010 --sandbox --junit report.xml", "a sandbox, with a report"],

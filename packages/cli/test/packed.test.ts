@@ -1,10 +1,11 @@
-// `seedance contract` from the packed tarballs, installed offline in a scratch project outside the
-// repository, as a user's `npm install @seedance/cli` would get it: the spec comes from the
-// @seedance/openapi dependency and Prism from @seedance/prism's.
+// The packed tarballs, installed offline in scratch projects outside the repository, as a user's
+// `npm install @seedance/cli` would get them: the everyday CLI is small (the contract checker and
+// its Prism are @seedance/contract's), and `seedance contract` works once that is installed too.
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SANDBOX_API_KEY, type SandboxServer, startSandboxServer } from "@seedance/sandbox";
+import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { cleanEnv, repositoryRoot, runProcess } from "./support.ts";
 
@@ -13,8 +14,8 @@ interface Manifest {
   dependencies?: Record<string, string>;
 }
 
-/** The folders of @seedance/cli and of every workspace package it depends on, directly or not. */
-async function workspaceClosure(): Promise<string[]> {
+/** The folders of `roots` and of every workspace package they depend on, directly or not. */
+async function workspaceClosure(roots: string[]): Promise<string[]> {
   const folders = ["spec", ...(await readdir(join(repositoryRoot, "packages"))).map((name) => `packages/${name}`)];
   const byName = new Map<string, { folder: string; manifest: Manifest }>();
   for (const folder of folders) {
@@ -30,7 +31,7 @@ async function workspaceClosure(): Promise<string[]> {
       if (range.startsWith("workspace:")) visit(dependency);
     }
   };
-  visit("@seedance/cli");
+  for (const root of roots) visit(root);
   return [...closure];
 }
 
@@ -48,17 +49,52 @@ async function lockedVersions(): Promise<Record<string, string>> {
 }
 
 let scratch: string;
-let sandbox: SandboxServer;
+let sandbox: Sandbox;
+/** A project with @seedance/cli alone, and one with @seedance/contract beside it. */
+const projects = { cli: "", withContract: "" };
+/** The CLI's install goal (issue 24): fewer packages than this. */
+const MAX_CLI_PACKAGES = 15;
 
 async function pnpm(args: string[], cwd: string): Promise<void> {
   const run = await runProcess("pnpm", args, { cwd, env: cleanEnv(), timeoutMs: 180_000 });
   if (run.code !== 0) throw new Error(`pnpm ${args.join(" ")} failed in ${cwd}:\n${run.stdout}${run.stderr}`);
 }
 
+/** A scratch project depending on `names` (from the tarballs) and installed offline. */
+async function install(name: string, names: string[], byName: Record<string, string>, locked: Record<string, string>) {
+  const project = join(scratch, name);
+  await mkdir(project);
+  const manifest = {
+    name: `seedance-${name}`,
+    private: true,
+    dependencies: Object.fromEntries(names.map((each) => [each, byName[each]])),
+    // The tarballs name each other by version; point those names at the tarballs too. Everything
+    // else resolves to the versions the workspace locks, which the offline store holds.
+    pnpm: { overrides: { ...locked, ...byName } },
+  };
+  await writeFile(join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  await pnpm(["install", "--offline"], project);
+  return project;
+}
+
+/** The packages installed in a project (pnpm keeps one folder per package in node_modules/.pnpm). */
+async function installedPackages(project: string): Promise<{ name: string; scripts: Record<string, string> }[]> {
+  const store = join(project, "node_modules", ".pnpm");
+  const entries = (await readdir(store)).filter((entry) => entry !== "node_modules" && entry !== "lock.yaml");
+  return Promise.all(
+    entries.map(async (entry) => {
+      // @scope+name@version… holds node_modules/@scope/name
+      const name = entry.replace(/@(?:file\+|\d).*$/, "").replace("+", "/");
+      const manifest = JSON.parse(await readFile(join(store, entry, "node_modules", name, "package.json"), "utf8"));
+      return { name: entry, scripts: manifest.scripts ?? {} };
+    }),
+  );
+}
+
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "seedance-cli-packed-"));
   const tarballs = join(scratch, "tarballs");
-  for (const folder of await workspaceClosure())
+  for (const folder of await workspaceClosure(["@seedance/cli", "@seedance/contract"]))
     await pnpm(["pack", "--pack-destination", tarballs], join(repositoryRoot, folder));
   // seedance-core-0.1.0.tgz → @seedance/core; seedance-openapi-0.1.0.tgz → @seedance/openapi
   const byName = Object.fromEntries(
@@ -67,32 +103,51 @@ beforeAll(async () => {
       `file:${join(tarballs, file)}`,
     ]),
   );
-  const project = join(scratch, "project");
   const locked = await lockedVersions();
-  await mkdir(project);
-  const manifest = {
-    name: "seedance-cli-packed",
-    private: true,
-    dependencies: { "@seedance/cli": byName["@seedance/cli"] },
-    // The tarballs name each other by version; point those names at the tarballs too. Everything
-    // else resolves to the versions the workspace locks, which the offline store holds.
-    pnpm: { overrides: { ...locked, ...byName } },
-  };
-  await writeFile(join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await pnpm(["install", "--offline"], project);
-  sandbox = await startSandboxServer({ taskSeconds: 1, tiers: { free: 2 } });
+  projects.cli = await install("cli", ["@seedance/cli"], byName, locked);
+  projects.withContract = await install("with-contract", ["@seedance/cli", "@seedance/contract"], byName, locked);
+  sandbox = await startSandbox({ taskSeconds: 1, tiers: { free: 2 } });
 }, 600_000);
 afterAll(async () => {
   await sandbox?.stop();
   await rm(scratch, { recursive: true, force: true });
 });
 
-it("runs `seedance contract` from the installed package against the sandbox", async () => {
-  const bin = join(scratch, "project", "node_modules", ".bin", "seedance");
-  const run = await runProcess(bin, ["contract", "--base-url", sandbox.url, "--sandbox"], {
-    cwd: join(scratch, "project"),
-    env: cleanEnv({ SEEDANCE_API_KEY: SANDBOX_API_KEY }),
+const seedance = (project: string, args: string[], env: Record<string, string> = {}) => {
+  // Only what the project installed: not the workspace's packages, which pnpm puts on NODE_PATH.
+  const { NODE_PATH: _workspace, ...rest } = cleanEnv(env);
+  return runProcess(join(project, "node_modules", ".bin", "seedance"), args, {
+    cwd: project,
+    env: rest,
     timeoutMs: 300_000,
+  });
+};
+
+it(`installs @seedance/cli with fewer than ${MAX_CLI_PACKAGES} packages and no install scripts, without Prism`, async () => {
+  const installed = await installedPackages(projects.cli);
+  expect(installed.length).toBeLessThan(MAX_CLI_PACKAGES);
+  const withScripts = installed.filter(({ scripts }) =>
+    ["preinstall", "install", "postinstall"].some((s) => s in scripts),
+  );
+  expect(withScripts.map(({ name }) => name)).toEqual([]);
+  expect(existsSync(join(projects.cli, "node_modules", ".pnpm", "node_modules", "@stoplight"))).toBe(false);
+});
+
+it("says how to install @seedance/contract when `seedance contract` runs without it (exit 2)", async () => {
+  const run = await seedance(projects.cli, ["contract", "--base-url", sandbox.url], {
+    SEEDANCE_API_KEY: sandbox.apiKey,
+  });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("seedance contract needs @seedance/contract, which is not installed");
+  expect(run.stderr).toContain("npm install -g @seedance/contract");
+  const help = await seedance(projects.cli, ["contract", "--help"]);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain("seedance contract needs @seedance/contract, which is not installed");
+});
+
+it("runs `seedance contract` from the installed packages against the URL the sandbox prints", async () => {
+  const run = await seedance(projects.withContract, ["contract", "--base-url", sandbox.url, "--sandbox"], {
+    SEEDANCE_API_KEY: sandbox.apiKey,
   });
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);

@@ -16,8 +16,15 @@ export interface PrismOptions {
   spec?: string;
   /** Port to listen on; defaults to a free one. */
   port?: number;
-  /** Proxy to this upstream (validating requests and responses, `--errors`) instead of mocking. */
+  /** Proxy to this upstream (validating requests and responses) instead of mocking. */
   upstream?: string;
+  /**
+   * As a proxy, answer a request or response that breaks the spec with Prism's own error
+   * (`422`/`401`/`500`, `application/problem+json`; Prism's `--errors`), the default. With `false`
+   * every request is forwarded and every answer passed on, the violations reported only in the
+   * `sl-violations` header and Prism's log.
+   */
+  errors?: boolean;
   /** How long to wait for Prism to answer before giving up. */
   startTimeoutMs?: number;
 }
@@ -36,7 +43,9 @@ function prismBin(): string {
 export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
   const port = options.port ?? (await freePort());
   const spec = options.spec ?? bundledSpecPath;
-  const args = options.upstream ? ["proxy", spec, options.upstream, "--errors"] : ["mock", spec];
+  const args = options.upstream
+    ? ["proxy", spec, options.upstream, ...(options.errors === false ? [] : ["--errors"])]
+    : ["mock", spec];
   const child = spawn(
     process.execPath,
     ["--import", exitWithParent, prismBin(), ...args, "--host", "127.0.0.1", "--port", String(port)],

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `seedance-sandbox`: runs the sandbox behind Prism until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
+import { sanitizeServerText } from "@seedance/core";
 import { stopOnShutdown } from "@seedance/prism";
+import type { Exchange, Violation } from "./front.ts";
 import { startSandbox } from "./sandbox.ts";
 import { TRIGGERS } from "./triggers.ts";
 
@@ -17,6 +19,14 @@ function numberFlag(name: string, value: string | undefined): number | undefined
   const number = Number(value);
   if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} must be a non-negative number, got ${value}`);
   return number;
+}
+
+/** Prism's verdict on one exchange, a line per violation on stderr: the sandbox's log. */
+function logViolations({ method, path, status }: Exchange, violations: Violation[]): void {
+  for (const { location, message } of violations) {
+    const line = `violation: ${method} ${path} → ${status}  [${location.join(".")}] ${message}`;
+    process.stderr.write(`${sanitizeServerText(line)}\n`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -38,12 +48,14 @@ async function main(): Promise<void> {
     taskSeconds: numberFlag("task-seconds", values["task-seconds"]),
     webhookSecret: values["webhook-secret"],
     rateLimit: numberFlag("rate-limit", values["rate-limit"]),
+    onViolations: logViolations,
   });
   stopOnShutdown(() => sandbox.stop());
-  console.log(`Seedance sandbox: ${sandbox.url}  (Prism validating proxy; the simulator is at ${sandbox.upstreamUrl})
+  console.log(`Seedance sandbox: ${sandbox.url}  (answers as the API does; the simulator is at ${sandbox.upstreamUrl})
   API key:        ${sandbox.apiKey}  (any sk-test-… key works; sk-test-free-… keys get the free tier)
   webhook secret: ${sandbox.webhookSecret}
   triggers:       put ${Object.values(TRIGGERS).join(", ")} in a prompt for a failed task, a 500, a 503 once
+  checks:         Prism validates every exchange against the spec; violations are printed here and sent in an sl-violations header
 Ctrl-C stops it.`);
 }
 

@@ -1,3 +1,4 @@
+export type { Exchange, Violation } from "./front.ts";
 export { DEFAULT_TIERS, type Tier } from "./rate-limit.ts";
 export { SANDBOX_API_KEY, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.ts";
 export { type SandboxServer, type SandboxServerOptions, startSandboxServer } from "./server.ts";

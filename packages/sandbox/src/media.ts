@@ -2,7 +2,7 @@
 // with the video's duration + mdat filler). Nothing is fetched from anywhere.
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
-import { crc32, deflate } from "node:zlib";
+import { constants, crc32, deflate } from "node:zlib";
 
 const deflateAsync = promisify(deflate);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -16,7 +16,8 @@ export function digest(text: string): Buffer {
 /** A `width`×`height` RGB PNG filled with the colour of the first three bytes of `seed`. */
 export async function png(width: number, height: number, seed: Buffer): Promise<Buffer> {
   // Filter `Sub` on the first row and `Up` on the others make every byte after the first pixel
-  // zero, so even a 4096×4096 image deflates to a few kilobytes.
+  // zero, so even a 4096×4096 image deflates to a few kilobytes; run-length encoding does it about
+  // ten times faster than the default strategy, and as small.
   const stride = 1 + width * 3;
   const raw = Buffer.alloc(stride * height);
   raw[0] = 1;
@@ -29,7 +30,7 @@ export async function png(width: number, height: number, seed: Buffer): Promise<
   return Buffer.concat([
     PNG_SIGNATURE,
     pngChunk("IHDR", header),
-    pngChunk("IDAT", await deflateAsync(raw)),
+    pngChunk("IDAT", await deflateAsync(raw, { strategy: constants.Z_RLE })),
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }

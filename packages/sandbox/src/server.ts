@@ -8,10 +8,12 @@ import { FileStore, MEDIA_PREFIX } from "./files.ts";
 import { type ApiError, errorReply, newRequestId, sendReply } from "./http.ts";
 import { IdempotencyStore } from "./idempotency.ts";
 import { digest, mp4 } from "./media.ts";
-import { operations } from "./operations.ts";
+import { handlers } from "./operations.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.ts";
+import { route } from "./router.ts";
 import { TaskStore } from "./tasks.ts";
 import { Triggers } from "./triggers.ts";
+import { checkRequest } from "./validation.ts";
 import { WebhookSender } from "./webhooks.ts";
 
 export interface SandboxServerOptions extends RateLimitOptions {
@@ -38,6 +40,13 @@ export interface SandboxServer {
 const DEFAULT_TASK_SECONDS = 5;
 const HOST = "127.0.0.1";
 const NOT_FOUND: ApiError = { status: 404, code: "NOT_FOUND", message: "No such operation" };
+/** A method the spec does not give a known path: 405 with `Allow` (RFC 9110), in the API's envelope. */
+const methodNotAllowed = (method: string | undefined, allow: string[]): ApiError => ({
+  status: 405,
+  code: "INVALID_REQUEST",
+  message: `${method} is not allowed here; this path accepts ${allow.join(", ")}`,
+  headers: { Allow: allow.join(", ") },
+});
 const INTERNAL: ApiError = { status: 500, code: "INTERNAL_ERROR", message: "An internal error occurred" };
 
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
@@ -61,7 +70,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       if (request.webhook_url) webhooks.send(request.webhook_url, event);
     },
   });
-  const routes = operations({ files, tasks, triggers: new Triggers(), idempotency: new IdempotencyStore() });
+  const operations = handlers({ files, tasks, triggers: new Triggers(), idempotency: new IdempotencyStore() });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     response.setHeader("X-Request-Id", newRequestId());
@@ -72,9 +81,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     if (typeof apiKey !== "string") return sendReply(response, errorReply(apiKey), limiter.peek(""));
     const { quota, error } = limiter.take(apiKey);
     if (error) return sendReply(response, errorReply(error), quota);
-    const route = routes.find((candidate) => candidate.method === request.method && candidate.path.test(pathname));
-    const param = route?.path.exec(pathname)?.[1] ?? "";
-    sendReply(response, route ? await route.handle(apiKey, request, param) : errorReply(NOT_FOUND), quota);
+    const found = route(request.method, pathname);
+    if (!found) return sendReply(response, errorReply(NOT_FOUND), quota);
+    if ("allow" in found) return sendReply(response, errorReply(methodNotAllowed(request.method, found.allow)), quota);
+    const invalid = checkRequest(found.operation, { path: found.path });
+    if (invalid) return sendReply(response, errorReply(invalid), quota);
+    sendReply(response, await operations[found.operationId]({ apiKey, request, path: found.path }), quota);
   };
 
   const server = createServer((request, response) => {

@@ -1,21 +1,14 @@
-// The bundled spec, read at run time so that the sandbox's limits and enums are the contract's own.
+// The bundled spec, read at run time for the defaults the simulator fills in (its checks are core's
+// compiled ones, see validation.ts).
 import { createRequire } from "node:module";
 import { bundledSpecPath } from "@seedance/prism";
 
-/** The subset of JSON Schema the request bodies use. */
+/** The parts of a schema the simulator reads. */
 export interface Schema {
   $ref?: string;
-  type?: string;
   enum?: unknown[];
   default?: unknown;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  required?: string[];
   properties?: Record<string, Schema>;
-  additionalProperties?: boolean;
 }
 
 const require = createRequire(import.meta.url);

@@ -1,82 +1,70 @@
-// Request validation driven by the spec's own schemas, answering with the spec's 400 shape.
-// Prism validates requests in front of the sandbox too; this keeps direct calls honest.
+// Request checks: core's compiled checks of the spec (`OPERATIONS`, the same ones the SDK runs
+// before sending), so every limit lives in the spec alone. A violation becomes the spec's 400.
+import { OPERATIONS, type OperationSpec, type ValidationIssue } from "@seedance/core";
 import type { ErrorDetails } from "@seedance/core/api";
 import type { ApiError } from "./http.ts";
-import { type Schema, schemaOf } from "./spec.ts";
 
 const MAX_ECHOED_LENGTH = 100;
 
-/** The first way `body` breaks the named request schema, as a 400 error. */
-export function validateBody(body: unknown, schemaName: string): ApiError | undefined {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return invalid({ field: "body", constraint: "type", limit: "object" });
-  }
-  const schema = schemaOf(schemaName);
-  const fields = body as Record<string, unknown>;
-  for (const field of schema.required ?? []) {
-    if (fields[field] === undefined) return invalid({ field, constraint: "required" });
-  }
-  for (const [field, value] of Object.entries(fields)) {
-    const property = schema.properties?.[field];
-    if (!property) {
-      if (schema.additionalProperties === false) return invalid({ field, value, constraint: "additional_properties" });
-      continue;
-    }
-    const details = violation(schemaOf(property), value);
-    if (details) return invalid({ field, value, ...details });
-  }
-  return undefined;
+export type OperationId = keyof typeof OPERATIONS;
+
+/** The spec's operation for an operationId, with its URL template and checks. */
+export const operationSpec = (id: OperationId): OperationSpec => OPERATIONS[id];
+
+/** What a request carries, by the spec's names: path parameters, headers (those the operation declares) and body. */
+export interface RequestInput {
+  path?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
 }
 
-function violation(schema: Schema, value: unknown): Omit<ErrorDetails, "field" | "value"> | undefined {
-  if (schema.type && !hasType(value, schema.type)) return { constraint: "type", limit: schema.type };
-  if (schema.enum && !schema.enum.includes(value)) return { constraint: "enum", limit: schema.enum };
-  if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength) {
-      return { constraint: "min_length", limit: schema.minLength };
-    }
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      return { constraint: "max_length", limit: schema.maxLength };
-    }
-    if (schema.format === "uri" && !URL.canParse(value)) return { constraint: "format", limit: "uri" };
-  }
-  if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) return { constraint: "minimum", limit: schema.minimum };
-    if (schema.maximum !== undefined && value > schema.maximum) return { constraint: "maximum", limit: schema.maximum };
-  }
-  return undefined;
+/** The first way the request breaks the spec (path, then headers, then body), as the spec's 400. */
+export function checkRequest(operation: OperationSpec, input: RequestInput): ApiError | undefined {
+  const issue =
+    (input.path && operation.checkPath?.(input.path)) ??
+    (input.headers && operation.checkHeaders?.(input.headers)) ??
+    ("body" in input ? operation.checkBody?.(input.body) : undefined);
+  return issue && invalid(issue);
 }
 
-function hasType(value: unknown, type: string): boolean {
-  if (type === "integer") return Number.isInteger(value);
-  if (type === "object") return typeof value === "object" && value !== null && !Array.isArray(value);
-  return typeof value === type;
-}
+const list = (limit: unknown) => (Array.isArray(limit) ? limit.join(", ") : String(limit));
 
-const MESSAGES: Record<string, (details: ErrorDetails) => string> = {
-  required: ({ field }) => `${field} is required`,
-  additional_properties: ({ field }) => `${field} is not a known field`,
-  type: ({ field, limit }) => `${field} must be of type ${limit}`,
-  enum: ({ field, limit }) => `${field} must be one of: ${(limit as unknown[]).join(", ")}`,
-  min_length: ({ field, limit }) => `${field} is too short (min ${limit} characters)`,
-  max_length: ({ field, limit }) => `${field} is too long (max ${limit} characters)`,
-  minimum: ({ field, limit }) => `${field} must be at least ${limit}`,
-  maximum: ({ field, limit }) => `${field} must be at most ${limit}`,
-  format: ({ field, limit }) => `${field} must be a valid ${limit}`,
+const MESSAGES: Record<string, (field: string, limit: unknown) => string> = {
+  required: (field) => `${field} is required`,
+  additional_properties: (field) => `${field} is not a known field`,
+  type: (field, limit) => `${field} must be of type ${limit}`,
+  enum: (field, limit) => `${field} must be one of: ${list(limit)}`,
+  min_length: (field, limit) =>
+    limit === 1 ? `${field} must not be empty` : `${field} is too short (min ${limit} characters)`,
+  max_length: (field, limit) => `${field} is too long (max ${limit} characters)`,
+  minimum: (field, limit) => `${field} must be at least ${limit}`,
+  maximum: (field, limit) => `${field} must be at most ${limit}`,
+  regex: (field, limit) => `${field} must match ${limit}`,
+  format: (field, limit) => `${field} must be a valid ${limit}`,
 };
 
-function invalid(details: ErrorDetails): ApiError {
-  const message = MESSAGES[details.constraint]?.(details) ?? `${details.field} is invalid`;
-  const value = details.value;
+/** The rejected value as the answer repeats it: a scalar, a long string truncated; objects are left out. */
+function echoed(value: unknown): unknown {
+  if (typeof value === "string" && value.length > MAX_ECHOED_LENGTH) return `${value.slice(0, MAX_ECHOED_LENGTH)}…`;
+  return typeof value === "object" && value !== null ? undefined : value;
+}
+
+/** A 400 for `issue`: INVALID_PROMPT for the prompt, INVALID_REQUEST for anything else. */
+export function invalid(issue: ValidationIssue | ErrorDetails, message?: string): ApiError {
+  const field = issue.field || "body";
+  const text = message ?? MESSAGES[issue.constraint]?.(field, issue.limit) ?? `${field} is invalid`;
+  const value = echoed(issue.value);
+  const details: ErrorDetails = {
+    field,
+    constraint: issue.constraint,
+    ...(value !== undefined ? { value } : {}),
+    ...(issue.limit !== undefined ? { limit: issue.limit } : {}),
+  };
   return {
     status: 400,
-    code: details.field === "prompt" ? "INVALID_PROMPT" : "INVALID_REQUEST",
-    message: message.charAt(0).toUpperCase() + message.slice(1),
-    details: {
-      ...details,
-      ...(typeof value === "string" && value.length > MAX_ECHOED_LENGTH
-        ? { value: `${value.slice(0, MAX_ECHOED_LENGTH)}…` }
-        : {}),
-    },
+    code: field === "prompt" ? "INVALID_PROMPT" : "INVALID_REQUEST",
+    // "Prompt is too long", but "num_images must be at most 4": an identifier keeps its spelling.
+    message: /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text,
+    details,
   };
 }

@@ -42,6 +42,7 @@ export {
   type Started,
   startProcess,
 } from "./processes.ts";
+export { provisionPythonTools, pythonTool } from "./python-tools.ts";
 export {
   type RecordedRequest,
   type Script,
