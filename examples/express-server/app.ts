@@ -23,6 +23,9 @@ export function createApp(options: AppOptions): express.Express {
       apiKey: options.apiKey,
       baseUrl: options.baseUrl,
       policy: { maxDuration: 10, webhookUrl: options.webhookUrl },
+      // A demo page without sign-in: anyone who reaches this server spends the key (it warns once at
+      // start). A real app sets policy.authorize from its session instead.
+      allowAnonymous: true,
     }),
   );
   app.post("/webhooks/seedance", createWebhookMiddleware({ secret: options.webhookSecret, onEvent: options.onEvent }));

@@ -1,28 +1,30 @@
 // Bundle budgets (min + gzip), resolved through seedance-sdk's export conditions as each platform's
-// bundler would. Limits are the measured sizes rounded up (7,358 B, 6,867 B and 4,344 B; the targets
+// bundler would. Limits are the measured sizes rounded up (8,264 B, 7,771 B and 5,178 B; the targets
 // are browser 6 kB and edge 6.5 kB). Waiting that polls across the estimate for onProgress and
-// watch() added about 70 B to the first two.
+// watch() added about 70 B to the first two; bounded body reads, never-followed redirects and
+// sanitised server text in errors about 0.85 kB to each, and the browser download's maxBytes 40 B
+// (from 7,358 B, 6,867 B and 4,344 B).
 const conditions = (list) => (config) => ({ ...config, platform: "browser", format: "esm", conditions: list });
 
 export default [
   {
     name: "browser: SeedanceClient + image + video + wait",
     path: "budgets/browser.js",
-    limit: "7.4 kB",
+    limit: "8.3 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["browser"]),
   },
   {
     name: "edge (workerd): SeedanceClient + image + video + wait",
     path: "budgets/edge.js",
-    limit: "6.9 kB",
+    limit: "7.8 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },
   {
     name: "edge (workerd): createProxyHandler",
     path: "budgets/proxy.js",
-    limit: "4.4 kB",
+    limit: "5.2 kB",
     gzip: true,
     modifyEsbuildConfig: conditions(["workerd", "worker"]),
   },

@@ -30,6 +30,9 @@ export default {
         apiKey: env.SEEDANCE_API_KEY,
         baseUrl: env.SEEDANCE_BASE_URL,
         policy: { webhookUrl: env.SEEDANCE_WEBHOOK_URL },
+        // No sign-in in this example: anyone who reaches the Worker spends the key (it warns once at
+        // start). A real app sets policy.authorize from its session instead.
+        allowAnonymous: true,
       }),
       webhooks: createWebhookHandler({ secret: env.SEEDANCE_WEBHOOK_SECRET, onEvent: handleEvent }),
     };

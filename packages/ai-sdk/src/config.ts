@@ -1,7 +1,7 @@
 // What every model of one provider shares: one lazily created core client (so a missing key fails at
 // the call, as in the official providers, not at import), the fetch for media, and the webhook secret.
 import { LoadAPIKeyError } from "@ai-sdk/provider";
-import { DEFAULT_BASE_URL, SeedanceClient } from "@seedance/core";
+import { DEFAULT_BASE_URL, SeedanceClient, sanitizeServerText } from "@seedance/core";
 import { environmentVariable } from "./environment.js";
 
 export interface SeedanceProviderSettings {
@@ -22,6 +22,11 @@ export interface SeedanceProviderSettings {
   maxRetries?: number;
   /** Milliseconds one request may take, retries included (default 300000); also bounds image downloads. */
   timeout?: number;
+  /**
+   * The largest image the provider downloads into memory, in bytes after decompression (default
+   * 128 MiB, twice a 4096×4096 image even uncompressed); a larger one fails with an `APICallError`.
+   */
+  maxDownloadBytes?: number;
 }
 
 export interface ProviderConfig {
@@ -29,12 +34,16 @@ export interface ProviderConfig {
   /** Read at first use, so the default provider sees variables set after it was imported. */
   baseURL(): string;
   readonly timeout: number;
+  readonly maxDownloadBytes: number;
   client(): SeedanceClient;
+  /** Server text (a media host's answer, a task's error message) sanitised, the key redacted. */
+  redact(text: string): string;
   fetch(url: string, init: RequestInit): Promise<Response>;
   webhookSecret(): string | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 300_000;
+const DEFAULT_MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024;
 
 export function createConfig(settings: SeedanceProviderSettings): ProviderConfig {
   const baseURL = () =>
@@ -42,16 +51,19 @@ export function createConfig(settings: SeedanceProviderSettings): ProviderConfig
   const timeout = settings.timeout ?? DEFAULT_TIMEOUT_MS;
   const fetch = (url: string, init: RequestInit) => (settings.fetch ?? globalThis.fetch)(url, init);
   let client: SeedanceClient | undefined;
+  const apiKey = () => settings.apiKey ?? environmentVariable("SEEDANCE_API_KEY");
   return {
     provider: "seedance",
     baseURL,
     timeout,
+    maxDownloadBytes: settings.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
     fetch,
+    redact: (text) => sanitizeServerText(text, apiKey()),
     webhookSecret: () => settings.webhookSecret ?? environmentVariable("SEEDANCE_WEBHOOK_SECRET"),
     client() {
       if (client) return client;
-      const apiKey = settings.apiKey ?? environmentVariable("SEEDANCE_API_KEY");
-      if (!apiKey) {
+      const key = apiKey();
+      if (!key) {
         throw new LoadAPIKeyError({
           message:
             "Seedance API key is missing. Pass it as `createSeedance({ apiKey })` or set the SEEDANCE_API_KEY " +
@@ -59,7 +71,7 @@ export function createConfig(settings: SeedanceProviderSettings): ProviderConfig
         });
       }
       client = new SeedanceClient({
-        apiKey,
+        apiKey: key,
         baseUrl: baseURL(),
         fetch,
         timeout,

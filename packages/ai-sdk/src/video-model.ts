@@ -103,7 +103,12 @@ export class SeedanceVideoModel implements VideoModelV4 {
           ...common,
         };
       case "failed":
-        return { status: "error", error: data.errorMessage ?? `Seedance task ${taskId} failed.`, ...common };
+        return {
+          status: "error",
+          // The task's own words, sanitised: `ai` puts them into the error it throws.
+          error: data.errorMessage ? this.#config.redact(data.errorMessage) : `Seedance task ${taskId} failed.`,
+          ...common,
+        };
       default:
         // queued, processing, and any state newer than this SDK: still running.
         return { status: "pending", warnings, ...common };

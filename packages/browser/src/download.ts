@@ -1,7 +1,7 @@
 // Downloads a result (a video or image URL) into a Blob, reading the body chunk by chunk so the
 // caller can show progress. No API headers are sent: result URLs are public CDN links, and an
 // Authorization header would both leak the key to another origin and force a CORS preflight.
-import { AbortError, APIConnectionError, APIError, errorClassFor } from "@seedance/core";
+import { AbortError, APIConnectionError, APIError, errorClassFor, ResponseTooLargeError } from "@seedance/core";
 
 export interface DownloadProgress {
   /** Bytes received so far. */
@@ -13,6 +13,11 @@ export interface DownloadProgress {
 export interface DownloadOptions {
   onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * The most bytes read into the Blob (default 2 GiB, about what a tab holds); a larger body fails
+   * with `ResponseTooLargeError` once past it, and the connection is closed.
+   */
+  maxBytes?: number;
 }
 
 export async function downloadBlob(
@@ -20,7 +25,7 @@ export async function downloadBlob(
   url: string | URL,
   options: DownloadOptions = {},
 ): Promise<Blob> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, maxBytes = 2 ** 31 } = options;
   try {
     const response = await fetch(String(url), { signal: signal ?? null });
     if (!response.ok) {
@@ -35,14 +40,18 @@ export async function downloadBlob(
     while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
       loaded += value.byteLength;
+      if (loaded > maxBytes) {
+        await reader.cancel();
+        throw new ResponseTooLargeError(maxBytes, response.status, "maxBytes");
+      }
+      chunks.push(value);
       onProgress?.({ loaded, total });
     }
     return new Blob(chunks, { type: response.headers.get("content-type") ?? "" });
   } catch (cause) {
     if (signal?.aborted) throw new AbortError("The download was aborted by its signal.", { cause });
-    if (cause instanceof APIError) throw cause;
+    if (cause instanceof APIError || cause instanceof ResponseTooLargeError) throw cause;
     throw new APIConnectionError(`The download failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
     });

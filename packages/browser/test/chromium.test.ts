@@ -41,6 +41,9 @@ beforeAll(async () => {
   const proxy = createProxyHandler({
     apiKey: SERVER_KEY,
     baseUrl: inject("prismUrl"),
+    // The page under test has no sign-in; its start-up warning is not this test's to show.
+    allowAnonymous: true,
+    logger: { warn: () => {} },
     // Everything but the final result, so the page can try an operation outside the allow-list.
     allow: API_OPERATIONS.filter((operation) => !operation.path.startsWith("/v1/results/")),
     fetch: (url, init) => {
@@ -113,6 +116,17 @@ describe("@seedance/browser in Chromium", () => {
     expect(posts).toHaveLength(2);
     expect(posts[0]?.headers["idempotency-key"]).toBe(posts[1]?.headers["idempotency-key"]);
     expect((posts[1]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it("follows no redirect: the browser hides it, so RedirectError has status 0 and no location, and the other origin gets nothing", async () => {
+    const elsewhere = await crossOrigin((_, res) => sendJson(res, 200, imageOk));
+    const server = await crossOrigin((_, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/v1/tasks/task-1` }).end();
+    });
+    const result = await run("redirected", { baseUrl: server.url });
+    expect(result).toMatchObject({ name: "RedirectError", status: 0, location: undefined });
+    expect(result.message).toMatch(/never follows redirects/);
+    expect(elsewhere.requests).toEqual([]);
   });
 
   it("asks CORS for no header beyond what the API needs", async () => {
@@ -210,6 +224,15 @@ describe("@seedance/browser in Chromium", () => {
       });
       const error = await run("downloadMissing", { url: `${server.url}/gone.mp4` });
       expect(error.name).toBe("NotFoundError");
+    });
+
+    it("stops a body larger than maxBytes with ResponseTooLargeError, instead of holding it all", async () => {
+      const server = await video(0);
+      const error = await run("downloadTooLarge", { url: `${server.url}/video.mp4` });
+      expect(error).toMatchObject({
+        name: "ResponseTooLargeError",
+        message: expect.stringMatching(/over maxBytes \(102400 bytes\)/),
+      });
     });
 
     it("stops with an AbortError when its signal aborts", async () => {

@@ -53,17 +53,24 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function mapKeys(value: unknown, rename: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename));
-  if (value === null || typeof value !== "object" || !isPlainObject(value)) return value;
+/** Renames every plain-object key with `rename`, and maps every string with `text` when given. */
+function mapKeys(value: unknown, rename: (key: string) => string, text?: (value: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename, text));
+  if (value === null || typeof value !== "object" || !isPlainObject(value)) {
+    return text && typeof value === "string" ? text(value) : value;
+  }
   const out: Record<string, unknown> = {};
   // for-in rather than Object.entries: no pair arrays; a plain object has no inherited enumerable keys.
-  for (const key in value) out[rename(key)] = mapKeys((value as Record<string, unknown>)[key], rename);
+  for (const key in value) out[rename(key)] = mapKeys((value as Record<string, unknown>)[key], rename, text);
   return out;
 }
 
 /** Deeply renames plain-object keys from snake_case to camelCase. */
 export const toCamelCase = <T>(value: T): CamelCase<T> => mapKeys(value, camelKey) as CamelCase<T>;
+
+/** `toCamelCase`, with every string, keys included, passed through `text` first (server text on its way into an error). */
+export const toCamelCaseText = (value: unknown, text: (value: string) => string): unknown =>
+  mapKeys(value, (key) => camelKey(text(key)), text);
 
 /** Deeply renames plain-object keys from camelCase to snake_case. */
 export const toSnakeCase = <T>(value: T): SnakeCase<T> => mapKeys(value, snakeKey) as SnakeCase<T>;

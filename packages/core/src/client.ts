@@ -5,6 +5,7 @@ import type { ClientContext } from "./operation.js";
 import { Seedance } from "./resources/seedance.js";
 import { Seedream } from "./resources/seedream.js";
 import { Task } from "./resources/task.js";
+import { sanitizeServerText } from "./sanitize.js";
 import { TaskEstimates } from "./task-estimates.js";
 import { type RateLimit, RateLimitState, type RateLimitStore } from "./transport/rate-limit.js";
 import { lowerCaseNames } from "./transport/send.js";
@@ -26,6 +27,11 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
+  /**
+   * The largest response body read, in bytes after decompression (default 8 MiB, far above any of the
+   * API's answers). A larger one fails the call with `ResponseTooLargeError` and closes the connection.
+   */
+  maxResponseBytes?: number;
   /** A custom fetch (e.g. with a proxy agent), called as a plain function with `(url, init)`. */
   fetch?: FetchLike;
   /**
@@ -95,7 +101,9 @@ export class SeedanceClient {
         holdOnRateLimit: options.holdOnRateLimit ?? true,
         rateLimit: new RateLimitState(options.rateLimitStore),
         logger: createLogger(options.logger ?? console, options.logLevel ?? "warn"),
-        redact: (text) => (key ? text.split(key).join("[redacted]") : text),
+        redact: (text) => sanitizeServerText(text, key),
+        // 8 MiB: the API's answers are a few kilobytes, so this leaves a wide margin and bounds a hostile one.
+        maxResponseBytes: nonNegative("maxResponseBytes", options.maxResponseBytes, 8 * 1024 * 1024),
       },
       estimates: new TaskEstimates(),
       validate: options.validate ?? true,

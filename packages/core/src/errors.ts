@@ -33,9 +33,11 @@ export class APIError extends SeedanceError {
   declare readonly rateLimit: RateLimit | undefined;
   declare readonly headers: Headers;
 
-  constructor({ status, code, message, details, requestId, rateLimit, headers }: APIErrorInit) {
+  constructor({ message, ...fields }: APIErrorInit) {
+    const { status, code, requestId } = fields;
     super(`${status}${code ? ` ${code}` : ""}: ${message}${requestId ? ` (request ${requestId})` : ""}`);
-    Object.assign(this, { status, code, details, requestId, rateLimit, headers });
+    // With a subclass's own fields (retryAfter, location): declared, so no initializer resets them.
+    Object.assign(this, fields);
   }
 }
 
@@ -57,10 +59,9 @@ export class ConflictError extends APIError {
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Milliseconds the server asked to wait before retrying, when it said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   constructor(init: APIErrorInit & { retryAfter?: number }) {
     super(init);
-    this.retryAfter = init.retryAfter;
   }
 }
 export class InternalServerError extends APIError {
@@ -85,6 +86,22 @@ export function errorClassFor(status: number): typeof APIError {
   return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
+/**
+ * The server answered with a redirect (3xx). The SDK never follows one: the key would go wherever the
+ * server points. Not retried.
+ */
+export class RedirectError extends APIError {
+  override name = "RedirectError";
+  /**
+   * Where the server pointed (its `Location`, sanitised and with the key redacted), or `undefined`
+   * where the runtime hides it (a browser's opaque redirect, whose `status` is then 0).
+   */
+  declare readonly location: string | undefined;
+  constructor(init: APIErrorInit & { location: string | undefined }) {
+    super(init);
+  }
+}
+
 /** A success status with a body this SDK cannot read (not JSON, or a required field of the wrong type). */
 export class UnexpectedResponseError extends APIError {
   override name = "UnexpectedResponseError";
@@ -93,6 +110,26 @@ export class UnexpectedResponseError extends APIError {
 /** The request never got a complete answer (DNS, refused or reset connection, bad body stream). */
 export class APIConnectionError extends SeedanceError {
   override name = "APIConnectionError";
+}
+
+/**
+ * The response body was larger than `maxResponseBytes` (counted after decompression), or a download
+ * larger than its `maxBytes`: the SDK stopped reading and closed the connection. Not retried.
+ */
+export class ResponseTooLargeError extends SeedanceError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was passed, in bytes. */
+  declare readonly limit: number;
+  /** The response's HTTP status. */
+  declare readonly status: number;
+  /** `option`: the option that set the limit, which the message names. */
+  constructor(limit: number, status: number, option = "maxResponseBytes") {
+    super(
+      `The response (status ${status}) is over ${option} (${limit} bytes); the connection was closed. ` +
+        `Raise the ${option} option if the server really sends this much.`,
+    );
+    Object.assign(this, { limit, status });
+  }
 }
 
 /** The call's `timeout` (retries included) ran out. */

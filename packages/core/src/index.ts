@@ -20,8 +20,9 @@ export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";
 export type { Task } from "./resources/task.js";
-export { REDACTED, sanitizeServerText } from "./sanitize.js";
+export { REDACTED, redactApiKey, sanitizeServerText } from "./sanitize.js";
 export { createMemoryRateLimitStore, type RateLimit, type RateLimitStore } from "./transport/rate-limit.js";
+export { readAtMost } from "./transport/read-body.js";
 export type { RequestOptions } from "./transport/send.js";
 export {
   type FetchLike,

@@ -10,7 +10,7 @@ import { newIdempotencyKey } from "./transport/idempotency.js";
 import type { RateLimit } from "./transport/rate-limit.js";
 import { type RawResult, type RequestOptions, send, type TransportConfig } from "./transport/send.js";
 import type { TransportResponse } from "./transport/transport.js";
-import { toValidationError } from "./validation.js";
+import { dotSegmentIssue, toValidationError } from "./validation.js";
 
 export interface ClientContext {
   transport: TransportConfig;
@@ -65,9 +65,9 @@ export function callOperation<TEnvelope>(
   options: RequestOptions = {},
 ): APIPromise<Unwrapped<TEnvelope>> {
   const run = async (): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
-    const issue = context.validate
-      ? (operation.checkPath?.(input.path ?? {}) ?? operation.checkBody?.(input.body))
-      : undefined;
+    const issue =
+      dotSegmentIssue(input.path) ??
+      (context.validate ? (operation.checkPath?.(input.path ?? {}) ?? operation.checkBody?.(input.body)) : undefined);
     if (issue) throw toValidationError(issue);
     const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(String(input.path?.[name] ?? "")),
@@ -79,7 +79,7 @@ export function callOperation<TEnvelope>(
         ? (options.idempotencyKey ?? newIdempotencyKey())
         : undefined;
     const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
-    checkResponse(operation, result);
+    checkResponse(operation, result, context.transport.redact);
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
     return new CallResult(data, result);
   };

@@ -3,15 +3,15 @@
 // missing altogether is an error the caller should see rather than an `undefined` later.
 import { UnexpectedResponseError } from "./errors.js";
 import type { OperationSpec } from "./generated/validators.gen.js";
-import { baseInit } from "./transport/response.js";
+import { baseInit, type Redact } from "./transport/response.js";
 import type { RawResult } from "./transport/send.js";
 
-export function checkResponse(operation: OperationSpec, result: RawResult): void {
+export function checkResponse(operation: OperationSpec, result: RawResult, redact: Redact): void {
   const issue = operation.checkResponse(result.body);
   if (!issue) return;
   const problem = issue.constraint === "required" ? "missing" : `expected ${issue.limit}`;
   throw new UnexpectedResponseError({
-    ...baseInit(result.response, result.rateLimit),
+    ...baseInit(result.response, result.rateLimit, redact),
     message: `The response does not match the API: ${issue.field || "body"}: ${problem}`,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeServerText } from "./sanitize.js";
+import { redactApiKey, sanitizeServerText } from "./sanitize.js";
 
 describe("sanitizeServerText", () => {
   it("redacts the key as sent, inside a Bearer header and echoed without its CR/LF", () => {
@@ -22,5 +22,13 @@ describe("sanitizeServerText", () => {
   it("leaves ordinary text, including non-Latin scripts, unchanged", () => {
     const text = "提示词过长：最多 300 个字符 — ok";
     expect(sanitizeServerText(text, "sk-unrelated")).toBe(text);
+  });
+});
+
+describe("redactApiKey", () => {
+  it("redacts the key in the same forms and leaves every other character, controls included, as it was", () => {
+    const key = "sk-live-\r\nabc123";
+    const text = `{"echo":"Bearer sk-live-abc123","raw":"${key}"}\u001b\u202e`;
+    expect(redactApiKey(text, key)).toBe('{"echo":"Bearer [redacted]","raw":"[redacted]"}\u001b\u202e');
   });
 });

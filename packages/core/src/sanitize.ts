@@ -16,13 +16,20 @@ export const REDACTED = "[redacted]";
  * as CR/LF stripped, as a server or a runtime may echo it) and terminal control characters removed.
  */
 export function sanitizeServerText(text: string, apiKey?: string): string {
-  let clean = text.replace(CONTROLS, "");
-  if (apiKey) {
-    // Longest form first, so that a shorter form never splits a longer one's match.
-    const forms = new Set([apiKey, apiKey.replace(CONTROLS, ""), apiKey.replace(ALL_CONTROLS, "")]);
-    for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-      if (form) clean = clean.split(form).join(REDACTED);
-    }
+  return redactApiKey(text.replace(CONTROLS, ""), apiKey);
+}
+
+/**
+ * Returns `text` with `apiKey` replaced by `[redacted]` in the same forms as `sanitizeServerText`,
+ * and nothing else changed: for text that is relayed rather than shown, such as a proxied response.
+ */
+export function redactApiKey(text: string, apiKey?: string): string {
+  if (!apiKey) return text;
+  let clean = text;
+  // Longest form first, so that a shorter form never splits a longer one's match.
+  const forms = new Set([apiKey, apiKey.replace(CONTROLS, ""), apiKey.replace(ALL_CONTROLS, "")]);
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (form) clean = clean.split(form).join(REDACTED);
   }
   return clean;
 }

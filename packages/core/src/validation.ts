@@ -14,6 +14,7 @@ const EXPECTED: Record<string, string> = {
   maximum: "at most #",
   regex: "a match of /#/",
   format: "a valid #",
+  dot_segment: "an id, not dots (a path segment: another URL)",
 };
 
 export function toValidationError(issue: Issue): ValidationError {
@@ -23,8 +24,23 @@ export function toValidationError(issue: Issue): ValidationError {
   const message =
     constraint === "required"
       ? `${field} is required.`
-      : `${expected ? `Invalid ${field}: expected ${expected}` : `Unknown field ${field}`}. The request was not sent; fix the value, or pass validate: false to let the server decide.`;
+      : `${expected ? `Invalid ${field}: expected ${expected}` : `Unknown field ${field}`}. The request was not sent${
+          // validate: false does not let a dot segment through.
+          constraint === "dot_segment" ? "." : "; fix the value, or pass validate: false to let the server decide."
+        }`;
   return new ValidationError(message, { field, value: issue.value, constraint, limit });
+}
+
+/**
+ * A path parameter made only of dots (`.`, `..`): encodeURIComponent leaves dots alone, so the URL
+ * would address another resource (`/v1/tasks/..` is `/v1/`). Rejected whether or not validation is on.
+ */
+export function dotSegmentIssue(path: Record<string, unknown> | undefined): Issue | undefined {
+  for (const field in path) {
+    const value = path[field];
+    if (/^\.+$/.test(String(value))) return { field, value, constraint: "dot_segment" };
+  }
+  return undefined;
 }
 
 /** The name of an operation of the spec (its operationId), e.g. `generateVideo`. */
@@ -41,6 +57,7 @@ export async function validateOperationRequest(
 ): Promise<void> {
   const operation: OperationSpec = OPERATIONS[operationId];
   const issue =
+    dotSegmentIssue(data.path) ??
     (data.path && operation.checkPath?.(data.path)) ??
     (data.headers && operation.checkHeaders?.(data.headers)) ??
     ("body" in data ? operation.checkBody?.(data.body) : undefined);

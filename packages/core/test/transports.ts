@@ -1,7 +1,7 @@
 // The transports the behaviour and fault suites run over: core's fetch transport (browsers, edge,
 // Deno, a user's fetch) and @seedance/node's node:http one. Core cannot depend on @seedance/node
 // (which depends on core), so the Node transport comes in from its source file, which imports
-// nothing from core but types (tsconfig.json maps `@seedance/core` to src for them).
+// nothing from core but its errors and types (tsconfig.json and vitest.config.ts map `@seedance/core` to src).
 import { afterEach, beforeEach, describe } from "vitest";
 import { httpTransport } from "../../node/src/transport/http.js";
 import type { ClientOptions } from "../src/index.js";

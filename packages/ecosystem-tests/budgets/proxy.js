@@ -2,5 +2,5 @@
 import { createProxyHandler } from "seedance-sdk";
 
 export default {
-  fetch: (request, env) => createProxyHandler({ apiKey: env.SEEDANCE_API_KEY })(request),
+  fetch: (request, env) => createProxyHandler({ apiKey: env.SEEDANCE_API_KEY, allowAnonymous: true })(request),
 };

@@ -1,6 +1,6 @@
 // The API's operations as the proxy matches them: method, URL template and path check come from the
 // spec's generated operations (OPERATIONS from @seedance/core).
-import { OPERATIONS, type OperationId } from "@seedance/core";
+import { OPERATIONS, type OperationId, validateOperationRequest } from "@seedance/core";
 
 export type HttpMethod = "GET" | "POST";
 
@@ -52,8 +52,8 @@ export function createMatcher(allow: readonly ApiOperation[]) {
       const found = regex.exec(pathname);
       if (!found) continue;
       const path = Object.fromEntries(names.map((name, i) => [name, safeDecode(found[i + 1] ?? "")]));
-      // Without the spec's check a parameter could be a dot segment that climbs out of the allow-list.
-      if (names.length > 0 && (!spec.checkPath || spec.checkPath(path) !== undefined)) continue;
+      // Parameters must pass the spec's check, and are never dot segments, which climb out of the allow-list.
+      if (names.length > 0 && !(spec.checkPath && (await passes(spec.operationId as OperationId, path)))) continue;
       return {
         id: spec.operationId as OperationId,
         method: operation.method,
@@ -62,6 +62,15 @@ export function createMatcher(allow: readonly ApiOperation[]) {
     }
     return undefined;
   };
+}
+
+async function passes(operationId: OperationId, path: Record<string, string>): Promise<boolean> {
+  try {
+    await validateOperationRequest(operationId, { path });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function safeDecode(segment: string): string {

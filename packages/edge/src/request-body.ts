@@ -19,6 +19,8 @@ export interface BodyContext {
   /** The caller `authorize` named. */
   user: string | undefined;
   maxBodyBytes: number;
+  /** Milliseconds the body may take to arrive. */
+  readTimeout: number;
   quotaStore: QuotaStore | undefined;
 }
 
@@ -36,13 +38,16 @@ export async function prepareBody(
   context: BodyContext,
 ): Promise<PreparedBody | Response> {
   const { policy, user } = context;
-  const bytes = await readLimitedBody(request, context.maxBodyBytes);
-  if (!bytes) {
+  const bytes = await readLimitedBody(request, context.maxBodyBytes, context.readTimeout);
+  if (bytes === 413) {
     return errorResponse(
       413,
       "INVALID_REQUEST",
       `The request body is larger than this proxy forwards (${context.maxBodyBytes} bytes).`,
     );
+  }
+  if (bytes === 408) {
+    return errorResponse(408, "INVALID_REQUEST", `The request body did not arrive within ${context.readTimeout} ms.`);
   }
   const parsed = parseJson(bytes);
   if (parsed === undefined) return errorResponse(400, "INVALID_REQUEST", "The request body must be JSON in UTF-8.");

@@ -21,7 +21,14 @@ beforeEach(() => {
 });
 
 const proxy = (options: Partial<ProxyOptions> = {}) =>
-  createProxyHandler({ apiKey: "sk-server", baseUrl: upstream.url, ...options });
+  // Without `authorize` unless a test gives one; the start-up warning is not these tests' to show.
+  createProxyHandler({
+    apiKey: "sk-server",
+    baseUrl: upstream.url,
+    allowAnonymous: true,
+    logger: { warn: () => {} },
+    ...options,
+  });
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   new Request(`http://app.test/api/seedance${path}`, {
     method: "POST",

@@ -38,7 +38,11 @@ export const bodyStream = (incoming: IncomingMessage) =>
   streams().Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
 
 export async function sendResponse(outgoing: ServerResponse, response: Response): Promise<void> {
-  outgoing.writeHead(response.status, response.statusText, Object.fromEntries(response.headers));
+  // An answer before the whole body arrived (413, 408) closes the connection: keeping it alive would
+  // mean reading the rest of a body the sender may drip for minutes.
+  if (!outgoing.req.complete) outgoing.setHeader("connection", "close");
+  // A Response made with Response.json() has no status text: Node then supplies the standard one.
+  outgoing.writeHead(response.status, response.statusText || undefined, Object.fromEntries(response.headers));
   if (!response.body) return void outgoing.end();
   // A failed pipe means the client went away; pipeline has already destroyed both ends.
   const { Readable, promises } = streams();

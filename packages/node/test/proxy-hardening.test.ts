@@ -25,7 +25,9 @@ beforeEach(() => {
 
 /** A Node http server with the proxy, and a `send` that turns a web Request into an HTTP call to it. */
 async function serveProxy(options: Partial<ProxyOptions> = {}) {
-  const server = createServer(createNodeProxyHandler({ apiKey: KEY, baseUrl: upstream.url, ...options }));
+  // Without `authorize` unless a test gives one; the start-up warning is not these tests' to show.
+  const anonymous = { allowAnonymous: true, logger: { warn: () => {} } };
+  const server = createServer(createNodeProxyHandler({ apiKey: KEY, baseUrl: upstream.url, ...anonymous, ...options }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

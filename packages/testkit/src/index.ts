@@ -22,6 +22,17 @@ export {
   startFaultServer,
   validateFaultMatrix,
 } from "./fault-server.ts";
+export {
+  type BodyOptions,
+  drippingBody,
+  gzipBomb,
+  largeBody,
+  type Pushed,
+  pushed,
+  redirectTo,
+  type Slowloris,
+  slowlorisPost,
+} from "./hostile.ts";
 export { isListening, waitUntilClosed } from "./ports.ts";
 export {
   type Finished,
@@ -36,6 +47,7 @@ export {
   type RecordedRequest,
   type Script,
   type ScriptedServer,
+  scriptedServerPool,
   sendJson,
   startScriptedServer,
 } from "./scripted-server.ts";

@@ -55,6 +55,24 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
   };
 }
 
+/**
+ * Scripted servers a test file starts and stops together: `serve(script)` starts one, `stopAll()`
+ * (in `afterEach`) stops every one started since.
+ */
+export function scriptedServerPool() {
+  const servers: ScriptedServer[] = [];
+  return {
+    async serve(script: Script): Promise<ScriptedServer> {
+      const server = await startScriptedServer(script);
+      servers.push(server);
+      return server;
+    },
+    async stopAll(): Promise<void> {
+      await Promise.all(servers.splice(0).map((server) => server.stop()));
+    },
+  };
+}
+
 /** Answers with a JSON body, the rate-limit headers a real response carries, and any extra headers. */
 export function sendJson(
   response: ServerResponse,

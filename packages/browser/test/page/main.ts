@@ -1,6 +1,6 @@
 // Runs in Chromium: each scenario uses @seedance/browser as an app would and returns plain data
 // (errors described by name, code and message) for the Node side to check.
-import { type DownloadProgress, SeedanceClient, type SeedanceError } from "@seedance/browser";
+import { type DownloadProgress, type RedirectError, SeedanceClient, type SeedanceError } from "@seedance/browser";
 
 const imageParams = { prompt: "A cyberpunk city street", model: "seedream-4.5", numImages: 1 } as const;
 const videoParams = {
@@ -45,6 +45,16 @@ export const scenarios = {
     return { imageUrl: image.images[0]?.url, rateLimit: client.rateLimit?.limit };
   },
 
+  async redirected({ baseUrl }: { baseUrl: string }) {
+    const error = (await direct(baseUrl)
+      .task.getStatus("task-1")
+      .then(
+        () => new Error("expected a RedirectError"),
+        (caught: unknown) => caught,
+      )) as RedirectError;
+    return { name: error.name, status: error.status, location: error.location, message: error.message };
+  },
+
   validation: ({ baseUrl }: { baseUrl: string }) =>
     failure(() => direct(baseUrl).seedream.generate({ ...imageParams, prompt: "x".repeat(301) })),
 
@@ -80,6 +90,9 @@ export const scenarios = {
 
   downloadMissing: ({ url }: { url: string }) =>
     failure(() => new SeedanceClient({ proxyUrl: "/api/seedance" }).download(url)),
+
+  downloadTooLarge: ({ url }: { url: string }) =>
+    failure(() => new SeedanceClient({ proxyUrl: "/api/seedance" }).download(url, { maxBytes: 100 * 1024 })),
 
   downloadAborted({ url }: { url: string }) {
     const controller = new AbortController();

@@ -1,11 +1,11 @@
 // Sends one logical call: rebuilds the request for every attempt, retries what is safe to retry,
 // honours the server's waits, holds requests while the quota is used up, and never outlives the
 // call's deadline.
-import { APIConnectionError, type APIError, RateLimitError } from "../errors.js";
+import { APIConnectionError, type APIError, RateLimitError, ResponseTooLargeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { Deadline } from "./deadline.js";
 import type { RateLimit, RateLimitState } from "./rate-limit.js";
-import { errorFromBody, successBody } from "./response.js";
+import { errorFromBody, type Redact, redirectError, successBody } from "./response.js";
 import { backoffDelay, isRetryableStatus, serverRetryDelay } from "./retry.js";
 import type { Transport, TransportResponse } from "./transport.js";
 
@@ -20,8 +20,10 @@ export interface TransportConfig {
   holdOnRateLimit: boolean;
   rateLimit: RateLimitState;
   logger: Logger;
-  /** Scrubs the API key out of any text that leaves the SDK. */
-  redact: (text: string) => string;
+  /** Sanitises server text and scrubs the API key out of it, before it goes into an error or a log line. */
+  redact: Redact;
+  /** The most bytes of a response body read, after decompression. */
+  maxResponseBytes: number;
 }
 
 /** Per-call options: each overrides the client's default for this call only. */
@@ -93,22 +95,29 @@ async function attemptOnce(
   try {
     response = await config.transport(buildRequest(config, request, options, deadline.signal));
   } catch (cause) {
+    // A second attempt would only read the same oversized answer again.
+    if (cause instanceof ResponseTooLargeError) return { failed: cause, retryable: false };
     const stop = deadline.reason();
     if (stop) return { failed: stop, retryable: false };
     const detail = config.redact(cause instanceof Error ? cause.message : String(cause));
-    const failed = new APIConnectionError(`Connection to ${config.baseUrl} failed: ${detail}`, { cause });
+    const failed = new APIConnectionError(`Connection to ${config.baseUrl} failed: ${detail}`, {
+      cause: redactedError(cause, config.redact),
+    });
     return { failed, retryable: safeToRepeat };
   }
   const rateLimit = config.rateLimit.update(response.headers);
-  // Transports hand over final responses only (1xx are interim), so below 300 is a success.
-  if (response.status < 300) {
+  const { status } = response;
+  // Transports hand over final responses only (1xx are interim).
+  if (status >= 200 && status < 300) {
     try {
-      const body = successBody(response, rateLimit);
+      const body = successBody(response, rateLimit, config.redact);
       return { done: { body, response, requestId: response.headers["x-request-id"], rateLimit } };
     } catch (failed) {
       return { failed: failed as APIError, retryable: false };
     }
   }
+  // 3xx, or 0 for a redirect the runtime hides: never followed, never retried.
+  if (status < 400) return { failed: redirectError(response, rateLimit, config.redact), retryable: false };
   return {
     failed: errorFromBody(response, rateLimit, config.redact),
     retryable: isRetryableStatus(response.status, safeToRepeat),
@@ -123,8 +132,22 @@ function buildRequest(config: TransportConfig, request: HttpRequest, options: Re
   if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   if (body !== undefined) headers["content-type"] = "application/json";
-  return { method: request.method, url: `${config.baseUrl}${request.path}`, headers, body, signal };
+  const { maxResponseBytes } = config;
+  return { method: request.method, url: `${config.baseUrl}${request.path}`, headers, body, signal, maxResponseBytes };
 }
+
+/**
+ * A transport's error as the `cause` of the SDK's: its name, code and message (and its causes),
+ * redacted, since a runtime may quote the request's headers (a key with a line break makes fetch
+ * name the invalid header value).
+ */
+const redactedError = (error: unknown, redact: Redact): unknown =>
+  error instanceof Error
+    ? Object.assign(new Error(redact(error.message), { cause: error.cause && redactedError(error.cause, redact) }), {
+        name: error.name,
+        code: (error as { code?: unknown }).code,
+      })
+    : redact(String(error));
 
 /** Header names are case-insensitive: lower-cased, a caller's header replaces a default of any case. */
 export function lowerCaseNames(headers: Record<string, string> | undefined): Record<string, string> {

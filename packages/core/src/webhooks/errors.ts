@@ -3,6 +3,7 @@ import { SeedanceError } from "../errors.js";
 /** Why a webhook was rejected, for code to branch on (the message is for people). */
 export type WebhookVerificationReason =
   | "missing_header"
+  | "body_too_large"
   | "header_too_large"
   | "malformed_timestamp"
   | "malformed_signature"

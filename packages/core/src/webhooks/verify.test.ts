@@ -101,6 +101,17 @@ describe("verifyWebhook", () => {
     await expect(verifyWebhookRequest(request, secret, at(0))).resolves.toMatchObject({ event: "task.completed" });
   });
 
+  it("reads a Request's body only up to maxBodyBytes (1 MiB by default): an endless one is body_too_large", async () => {
+    const { headers } = await sign();
+    const endless = () =>
+      new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)) });
+    const request = (body: ReadableStream<Uint8Array>) =>
+      new Request("https://example.com/webhooks", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+    expect(await rejection(verifyWebhookRequest(request(endless()), secret, at(0)))).toBe("body_too_large");
+    const small = { ...at(0), maxBodyBytes: 1000 };
+    expect(await rejection(verifyWebhookRequest(request(endless()), secret, small))).toBe("body_too_large");
+  });
+
   it("accepts the old and the new secret during a rotation, and both signatures of a rotated message", async () => {
     const next = generateWebhookSecret();
     for (const signer of [secret, next, [secret, next]]) {

@@ -1,6 +1,7 @@
 // Verification: headers, then timestamp, then signature (all cheap rejections before any HMAC),
 // then the body is parsed, and only once its signature is known to be good.
 
+import { readAtMost } from "../transport/read-body.js";
 import { WebhookVerificationError } from "./errors.js";
 import { parseEvent, type WebhookEvent } from "./events.js";
 import { readWebhookHeaders, type WebhookHeaders } from "./headers.js";
@@ -16,12 +17,17 @@ export interface VerifyWebhookOptions {
   now?: () => Date;
   /** The HMAC implementation; defaults to Web Crypto (`@seedance/node` supplies node:crypto's). */
   hmac?: HmacFactory;
+  /** The largest body `verifyRequest` reads, in bytes (default 1 MiB: a delivery is a few kilobytes). */
+  maxBodyBytes?: number;
 }
 
 export interface WebhookVerifier {
   /** Verifies a delivery from its raw body (exactly as received, never re-serialized JSON) and headers. */
   verify(rawBody: WebhookBody, headers: WebhookHeaders): Promise<WebhookEvent>;
-  /** Verifies a fetch `Request`, reading (and so consuming) its body. */
+  /**
+   * Verifies a fetch `Request`, reading (and so consuming) its body, at most `maxBodyBytes` of it
+   * (`body_too_large` past that).
+   */
   verifyRequest(request: Request): Promise<WebhookEvent>;
 }
 
@@ -59,7 +65,15 @@ export function createWebhookVerifier(secrets: WebhookSecrets, options: VerifyWe
 
   return {
     verify,
-    verifyRequest: async (request) => verify(await request.arrayBuffer(), request.headers),
+    async verifyRequest(request) {
+      const { maxBodyBytes = 1024 * 1024 } = options;
+      const body = await readAtMost(request.body, maxBodyBytes);
+      if (body) return verify(body, request.headers);
+      throw new WebhookVerificationError(
+        "body_too_large",
+        `The body is larger than maxBodyBytes (${maxBodyBytes} bytes).`,
+      );
+    },
   };
 }
 

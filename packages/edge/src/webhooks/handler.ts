@@ -2,9 +2,9 @@
 // Bun (and, through @seedance/node, Node http and Express).
 //
 // Answers: 204 once handled (or a duplicate), 400 with a bare code for a delivery that fails
-// verification, 413, 405, 500 when the app's handler throws, and 503 when the id store cannot be
-// reached (a shared store such as Redis): it fails closed, so Seedance retries rather than a
-// delivery being handled twice. A correctly
+// verification, 413, 408 for a body slower than `readTimeout`, 405, 500 when the app's handler
+// throws, and 503 when the id store cannot be reached (a shared store such as Redis): it fails
+// closed, so Seedance retries rather than a delivery being handled twice. A correctly
 // signed event of a type this SDK does not know (a newer API) is acknowledged with 204 and given
 // to `onUnknownEvent`: Seedance does not retry a 4xx, so rejecting it would lose it for good, and
 // retrying it until the app upgrades would only fail again. Response bodies never say why a
@@ -16,7 +16,7 @@ import {
   type WebhookSecrets,
   WebhookVerificationError,
 } from "@seedance/core";
-import { readLimitedBody } from "./body.js";
+import { DEFAULT_READ_TIMEOUT_MS, readLimitedBody } from "./body.js";
 import { createMemoryWebhookIdStore, type WebhookIdStore } from "./store.js";
 
 /** About one delivery. */
@@ -41,6 +41,11 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   store?: WebhookIdStore;
   /** The largest body accepted, in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
+  /**
+   * Milliseconds the whole body may take to arrive once the request has started (default 10000); a
+   * slower sender gets 408, so one dripping a byte at a time cannot hold the handler.
+   */
+  readTimeout?: number;
 }
 
 /** Longer than Seedance's retry schedule (about 18 hours), so every retry of a handled message is recognised. */
@@ -53,7 +58,14 @@ const acknowledged = () => new Response(null, { status: 204 });
 const decoder = /* @__PURE__ */ new TextDecoder();
 
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const { secret, onEvent, onUnknownEvent, onError, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const {
+    secret,
+    onEvent,
+    onUnknownEvent,
+    onError,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    readTimeout = DEFAULT_READ_TIMEOUT_MS,
+  } = options;
   // Created once: a bad secret throws at startup, and the keys are imported once.
   const verifier = createWebhookVerifier(secret, options);
   const store = options.store ?? createMemoryWebhookIdStore();
@@ -66,8 +78,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
 
   return async (request) => {
     if (request.method !== "POST") return reply(405, "method_not_allowed", { allow: "POST" });
-    const body = await readLimitedBody(request, maxBodyBytes);
-    if (!body) return reply(413, "payload_too_large");
+    const body = await readLimitedBody(request, maxBodyBytes, readTimeout);
+    if (body === 413) return reply(413, "payload_too_large");
+    if (body === 408) return reply(408, "request_timeout");
 
     let event: WebhookEvent | undefined;
     try {

@@ -1,10 +1,9 @@
 // The Node transport: node:http / node:https instead of fetch. It skips the WHATWG layer (Request,
 // Headers, Response, body streams) that fetch builds and tears down per call, and loading Node's
 // bundled undici, which the first touch of a fetch global costs. Everything else a call does
-// (retries, deadlines, aborts, idempotency, the rate-limit hold) is core's, over any transport.
-import type { Agent, IncomingHttpHeaders, IncomingMessage } from "node:http";
-// Types only: core turns any rejection here into its typed errors (and its tests run this file from source).
-import type { Transport, TransportResponse } from "@seedance/core";
+// (retries, deadlines, aborts, idempotency, redirects, the rate-limit hold) is core's, over any transport.
+import type { Agent, ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { ResponseTooLargeError, type Transport, type TransportResponse } from "@seedance/core";
 
 export interface HttpTransportOptions {
   /**
@@ -16,9 +15,13 @@ export interface HttpTransportOptions {
   agent?: Agent;
 }
 
-/** Sends over node:http or node:https, loaded at the first request rather than at import. */
+/**
+ * Sends over node:http or node:https, loaded at the first request rather than at import. It asks for
+ * no compression and decodes none (node:http does not), so bytes are counted as they arrive; it
+ * never follows a redirect (node:http does not either).
+ */
 export function httpTransport({ agent }: HttpTransportOptions = {}): Transport {
-  return ({ method, url, headers, body, signal }) =>
+  return ({ method, url, headers, body, signal, maxResponseBytes }) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
       const { request } = process.getBuiltinModule(url.startsWith("https:") ? "node:https" : "node:http");
@@ -35,22 +38,49 @@ export function httpTransport({ agent }: HttpTransportOptions = {}): Transport {
           settle(value);
         };
       outgoing.on("error", settled(reject));
-      outgoing.on("response", (incoming) => readBody(incoming, settled(resolve), settled(reject)));
+      outgoing.on("response", (incoming) =>
+        readBody(outgoing, incoming, maxResponseBytes, settled(resolve), settled(reject)),
+      );
       outgoing.end(body);
     });
 }
 
+/**
+ * Reads the body within `limit` bytes. Every listener settles the promise and nothing else: an
+ * exception thrown in one would be uncaught, outside the caller's promise, and end the process.
+ */
 function readBody(
+  outgoing: ClientRequest,
   incoming: IncomingMessage,
+  limit: number,
   resolve: (response: TransportResponse) => void,
   reject: (error: Error) => void,
 ): void {
+  const status = incoming.statusCode ?? 0;
+  const tooLarge = () => {
+    reject(new ResponseTooLargeError(limit, status));
+    // Destroys the socket too: the rest of the body is never read.
+    outgoing.destroy();
+  };
+  if (Number(incoming.headers["content-length"]) > limit) {
+    tooLarge();
+    return;
+  }
   // Bytes decoded once at the end (no per-response StringDecoder); most bodies arrive as one chunk.
   const chunks: Buffer[] = [];
-  incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+  let size = 0;
+  incoming.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) tooLarge();
+    else chunks.push(chunk);
+  });
   incoming.on("end", () => {
-    const body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
-    resolve({ status: incoming.statusCode ?? 0, headers: flatten(incoming.headers), body });
+    try {
+      const body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
+      resolve({ status, headers: flatten(incoming.headers), body });
+    } catch (error) {
+      reject(error as Error);
+    }
   });
   incoming.on("error", reject);
   // A reset or a stream cut short of its Content-Length closes without "end" (a settled promise ignores this).
