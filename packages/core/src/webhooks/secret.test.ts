@@ -15,12 +15,17 @@ describe("webhook secrets", () => {
     expect(decodeSecrets(["AQID", "whsec_BA=="])).toEqual([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
   });
 
+  it("accepts a secret whose base64 padding was removed, as the standardwebhooks package does", () => {
+    expect(decodeSecrets("whsec_AQI")).toEqual([new Uint8Array([1, 2])]);
+    expect(decodeSecrets("whsec_BA")).toEqual(decodeSecrets("whsec_BA=="));
+  });
+
   it.each([
     ["missing", undefined],
     ["a number", 42],
     ["empty", "whsec_"],
     ["not base64", "whsec_AQ*D"],
-    ["unpadded", "whsec_AQI"],
+    ["of an impossible length", "whsec_AQIDB"],
     ["with a trailing newline", "whsec_AQID\n"],
     ["an empty list", []],
   ])("rejects a secret that is %s", (_, secret) => {

@@ -19,7 +19,9 @@ function invalid(problem: string): WebhookVerificationError {
 /** The key bytes of a secret, with or without the `whsec_` prefix (as the reference library accepts). */
 function decodeSecret(secret: unknown): Uint8Array<ArrayBuffer> {
   if (typeof secret !== "string") throw invalid(`is ${secret === undefined ? "missing" : `a ${typeof secret}`}`);
-  const bytes = fromBase64(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret);
+  const encoded = secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret;
+  // Padding may be missing (a secret copied without its trailing "="), as the reference libraries accept.
+  const bytes = fromBase64(encoded.padEnd(Math.ceil(encoded.length / 4) * 4, "="));
   if (!bytes) throw invalid("is not valid base64 (check for stray whitespace, quotes or a truncated value)");
   if (bytes.length === 0) throw invalid("is empty");
   return bytes;
