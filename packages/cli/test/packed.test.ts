@@ -2,51 +2,13 @@
 // `npm install @seedance/cli` would get them: the everyday CLI is small (the contract checker and
 // its Prism are @seedance/contract's), and `seedance contract` works once that is installed too.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
+import { installPacked, packWorkspace } from "@seedance/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cleanEnv, repositoryRoot, runProcess } from "./support.ts";
-
-interface Manifest {
-  name: string;
-  dependencies?: Record<string, string>;
-}
-
-/** The folders of `roots` and of every workspace package they depend on, directly or not. */
-async function workspaceClosure(roots: string[]): Promise<string[]> {
-  const folders = ["spec", ...(await readdir(join(repositoryRoot, "packages"))).map((name) => `packages/${name}`)];
-  const byName = new Map<string, { folder: string; manifest: Manifest }>();
-  for (const folder of folders) {
-    const manifest = JSON.parse(await readFile(join(repositoryRoot, folder, "package.json"), "utf8")) as Manifest;
-    byName.set(manifest.name, { folder, manifest });
-  }
-  const closure = new Set<string>();
-  const visit = (name: string) => {
-    const found = byName.get(name);
-    if (!found || closure.has(found.folder)) return;
-    closure.add(found.folder);
-    for (const [dependency, range] of Object.entries(found.manifest.dependencies ?? {})) {
-      if (range.startsWith("workspace:")) visit(dependency);
-    }
-  };
-  for (const root of roots) visit(root);
-  return [...closure];
-}
-
-/** `name → version` for every package the workspace's lockfile holds in exactly one version. */
-async function lockedVersions(): Promise<Record<string, string>> {
-  const lockfile = await readFile(join(repositoryRoot, "pnpm-lock.yaml"), "utf8");
-  const versions = new Map<string, Set<string>>();
-  for (const [, name, version] of lockfile.matchAll(/^ {2}'?((?:@[^/\s]+\/)?[^@\s']+)@([^('\s]+)(?:\(.*\))?'?:$/gm)) {
-    if (!name || !version || name.startsWith("@seedance/")) continue;
-    versions.set(name, (versions.get(name) ?? new Set()).add(version));
-  }
-  return Object.fromEntries(
-    [...versions].filter(([, found]) => found.size === 1).map(([name, found]) => [name, [...found][0] as string]),
-  );
-}
+import { cleanEnv, runProcess } from "./support.ts";
 
 let scratch: string;
 let sandbox: Sandbox;
@@ -54,28 +16,6 @@ let sandbox: Sandbox;
 const projects = { cli: "", withContract: "" };
 /** The CLI's install goal (issue 24): fewer packages than this. */
 const MAX_CLI_PACKAGES = 15;
-
-async function pnpm(args: string[], cwd: string): Promise<void> {
-  const run = await runProcess("pnpm", args, { cwd, env: cleanEnv(), timeoutMs: 180_000 });
-  if (run.code !== 0) throw new Error(`pnpm ${args.join(" ")} failed in ${cwd}:\n${run.stdout}${run.stderr}`);
-}
-
-/** A scratch project depending on `names` (from the tarballs) and installed offline. */
-async function install(name: string, names: string[], byName: Record<string, string>, locked: Record<string, string>) {
-  const project = join(scratch, name);
-  await mkdir(project);
-  const manifest = {
-    name: `seedance-${name}`,
-    private: true,
-    dependencies: Object.fromEntries(names.map((each) => [each, byName[each]])),
-    // The tarballs name each other by version; point those names at the tarballs too. Everything
-    // else resolves to the versions the workspace locks, which the offline store holds.
-    pnpm: { overrides: { ...locked, ...byName } },
-  };
-  await writeFile(join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await pnpm(["install", "--offline"], project);
-  return project;
-}
 
 /** The packages installed in a project (pnpm keeps one folder per package in node_modules/.pnpm). */
 async function installedPackages(project: string): Promise<{ name: string; scripts: Record<string, string> }[]> {
@@ -93,19 +33,14 @@ async function installedPackages(project: string): Promise<{ name: string; scrip
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "seedance-cli-packed-"));
-  const tarballs = join(scratch, "tarballs");
-  for (const folder of await workspaceClosure(["@seedance/cli", "@seedance/contract"]))
-    await pnpm(["pack", "--pack-destination", tarballs], join(repositoryRoot, folder));
-  // seedance-core-0.1.0.tgz → @seedance/core; seedance-openapi-0.1.0.tgz → @seedance/openapi
-  const byName = Object.fromEntries(
-    (await readdir(tarballs)).map((file) => [
-      file.replace(/-\d+\.\d+\.\d+.*\.tgz$/, "").replace(/^seedance-/, "@seedance/"),
-      `file:${join(tarballs, file)}`,
-    ]),
-  );
-  const locked = await lockedVersions();
-  projects.cli = await install("cli", ["@seedance/cli"], byName, locked);
-  projects.withContract = await install("with-contract", ["@seedance/cli", "@seedance/contract"], byName, locked);
+  const tarballs = await packWorkspace({
+    packages: ["@seedance/cli", "@seedance/contract"],
+    destination: join(scratch, "tarballs"),
+  });
+  projects.cli = join(scratch, "cli");
+  await installPacked({ packages: ["@seedance/cli"], dir: projects.cli, tarballs });
+  projects.withContract = join(scratch, "with-contract");
+  await installPacked({ packages: ["@seedance/cli", "@seedance/contract"], dir: projects.withContract, tarballs });
   sandbox = await startSandbox({ taskSeconds: 1, tiers: { free: 2 } });
 }, 600_000);
 afterAll(async () => {

@@ -22,7 +22,4 @@ export const runtimes = {
 };
 
 /** The environment without the outer pnpm run's npm_* settings, which would leak into child installs. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm|pnpm)_/i.test(name)));
-  return { ...env, ...extra };
-}
+export { outsideEnv as cleanEnv } from "@seedance/testkit";

@@ -2,17 +2,14 @@
 // `npx seedance-mcp` as a user's MCP client would: an image, a video and progress while it waits;
 // then the README's tasks example, run there as a user would run it.
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
+import { installPacked } from "@seedance/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { canaryKey, cleanEnv, runToEnd, type StdioServer, spawnGroup, startStdio, textOf } from "./support.ts";
+import { canaryKey, cleanEnv, type StdioServer, spawnGroup, startStdio, textOf } from "./support.ts";
 
-const repository = fileURLToPath(new URL("../../..", import.meta.url));
-/** This package and the workspace packages it depends on at run time. */
-const PACKED = ["packages/mcp", "packages/node", "packages/edge", "packages/core", "spec"];
 const ownManifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const mcpSdkVersion: string = ownManifest.dependencies["@modelcontextprotocol/sdk"];
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -24,30 +21,13 @@ let server: StdioServer | undefined;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "seedance-mcp-pack-"));
-  const tarballs = join(root, "tarballs");
-  await mkdir(tarballs);
-  for (const dir of PACKED) {
-    await runToEnd("pnpm", ["pack", "--pack-destination", tarballs], { cwd: join(repository, dir), deadline: 60_000 });
-  }
-  // seedance-mcp-0.1.0.tgz → @seedance/mcp
-  const byName = Object.fromEntries(
-    (await readdir(tarballs)).map((file) => [
-      file.replace(/^seedance-/, "@seedance/").replace(/-\d+\.\d+\.\d+.*\.tgz$/, ""),
-      `file:${join(tarballs, file)}`,
-    ]),
-  );
   project = join(root, "project");
-  await mkdir(project);
-  const manifest = {
-    name: "seedance-mcp-consumer",
-    private: true,
-    // The README's tasks example uses the MCP SDK's client too.
-    dependencies: { "@seedance/mcp": byName["@seedance/mcp"], "@modelcontextprotocol/sdk": mcpSdkVersion },
-    // The tarballs name each other by version; point those names at the tarballs too.
-    pnpm: { overrides: byName },
-  };
-  await writeFile(join(project, "package.json"), JSON.stringify(manifest, null, 2));
-  await runToEnd("pnpm", ["install", "--offline"], { cwd: project, deadline: 120_000 });
+  // The README's tasks example uses the MCP SDK's client too.
+  await installPacked({
+    packages: ["@seedance/mcp"],
+    dir: project,
+    dependencies: { "@modelcontextprotocol/sdk": mcpSdkVersion },
+  });
   sandbox = await startSandbox({ taskSeconds: 3 });
 });
 afterAll(async () => {

@@ -57,19 +57,6 @@ export function spawnGroup(
   return { child, output, exited, kill };
 }
 
-/** Runs `command args` to its end (at most `deadline` ms); a failure shows the command and its output. */
-export async function runToEnd(command: string, args: string[], options: { cwd: string; deadline: number }) {
-  const run = spawnGroup(command, args, { env: cleanEnv(), ...options });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  if (code !== 0) {
-    throw new Error(
-      `${command} ${args.join(" ")} exited ${code}:\n${run.output.stdout.slice(-2000)}${run.output.stderr.slice(-2000)}`,
-    );
-  }
-  return run.output.stdout;
-}
-
 /** The MCP stdio transport over a process spawned by spawnGroup; every line must be a JSON-RPC message. */
 class GroupStdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;

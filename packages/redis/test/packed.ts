@@ -1,67 +1,25 @@
 // A scratch app outside the workspace with @seedance/node and @seedance/redis installed from packed
-// tarballs (`pnpm install --offline`: no registry), and its instances as child processes, each with
-// a timeout and killed with its process group. ioredis, a third-party dependency, is linked from the
-// workspace's own install: an offline install cannot resolve a registry package without a lockfile.
-import { type ChildProcess, execFile, fork } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, realpath, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+// tarballs (testkit's installPacked: `pnpm install --offline`, no registry), and its instances as
+// child processes, each with a timeout and killed with its process group.
+import { type ChildProcess, fork } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installPacked, outsideEnv } from "@seedance/testkit";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const packagesDir = join(here, "..", "..");
-const PACKED = ["core", "edge", "node", "redis"];
-const STEP_TIMEOUT_MS = 120_000;
-
-/** The environment without the outer pnpm run's npm_* settings, which would leak into child installs. */
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm|pnpm)_/i.test(name)));
-
-function exec(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd, env: cleanEnv(), timeout: STEP_TIMEOUT_MS, killSignal: "SIGKILL" },
-      (error, stdout, stderr) =>
-        error
-          ? reject(
-              new Error(
-                `${command} ${args.join(" ")} in ${cwd} failed: ${error.message}\n${stdout}\n${stderr}`.slice(-4000),
-              ),
-            )
-          : resolve(),
-    );
-  });
-}
-
-const ioredisDir = async () =>
-  dirname(await realpath(createRequire(join(packagesDir, "redis", "package.json")).resolve("ioredis/package.json")));
 
 export async function packedApp(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), "seedance-redis-app-"));
-  const tarballs = join(root, "tarballs");
-  await mkdir(tarballs);
-  for (const name of PACKED) await exec("pnpm", ["pack", "--pack-destination", tarballs], join(packagesDir, name));
-  const files = Object.fromEntries(
-    (await readdir(tarballs)).map((file) => [
-      file.replace(/^seedance-(.+)-\d+\.\d+\.\d+.*\.tgz$/, "@seedance/$1"),
-      `file:${join(tarballs, file)}`,
-    ]),
-  );
   const dir = join(root, "app");
-  await mkdir(dir);
   await cp(join(here, "instance"), dir, { recursive: true });
-  const ioredis = `link:${await ioredisDir()}`;
-  const manifest = {
-    name: "seedance-redis-app",
-    private: true,
-    type: "module",
-    dependencies: { "@seedance/node": files["@seedance/node"], "@seedance/redis": files["@seedance/redis"], ioredis },
-    pnpm: { overrides: { ...files, ioredis } },
-  };
-  await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await exec("pnpm", ["install", "--offline", "--config.node-linker=hoisted"], dir);
+  await installPacked({
+    packages: ["@seedance/node", "@seedance/redis"],
+    dir,
+    linker: "hoisted",
+    manifest: { name: "seedance-redis-app", type: "module" },
+  });
   return { dir, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
@@ -76,7 +34,7 @@ export interface Instance {
 export async function startInstance(dir: string, env: Record<string, string>): Promise<Instance> {
   const child: ChildProcess = fork(join(dir, "instance.mjs"), [], {
     cwd: dir,
-    env: { ...cleanEnv(), ...env },
+    env: outsideEnv(env),
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

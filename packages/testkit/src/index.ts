@@ -33,6 +33,16 @@ export {
   type Slowloris,
   slowlorisPost,
 } from "./hostile.ts";
+export {
+  type InstallPackedOptions,
+  installPacked,
+  lockedVersions,
+  outsideEnv,
+  type PackOptions,
+  packWorkspace,
+  repositoryRoot,
+  workspaceClosure,
+} from "./packed.ts";
 export { isListening, waitUntilClosed } from "./ports.ts";
 export {
   type Finished,
