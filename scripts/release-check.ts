@@ -1,17 +1,30 @@
 // `pnpm release:check`: everything `pnpm release` does short of publishing. Packs every publishable
 // package, lints each tarball (publint, attw), installs them all into a clean consumer outside the
 // workspace, loads every entry point with `import` and `require`, and type-checks the consumer under
-// the bundler, node16 and nodenext resolutions. Prints a table and exits 1 if any check failed.
+// the bundler, node16 and nodenext resolutions; checks every package's metadata (license, repository,
+// homepage, bugs, engines, peers; LICENSE in each tarball, absolute README links, no internal notes
+// in published text: scripts/release/metadata.ts). Prints a table and exits 1 if any check failed.
 // Expects built packages: the root script runs `pnpm build` first.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { createConsumer } from "./release/consumer.ts";
 import { entryPoints } from "./release/entry-points.ts";
 import { runOrThrow } from "./release/exec.ts";
+import { runtimeDependencies } from "./release/installed.ts";
 import { attw, publint } from "./release/lint.ts";
+import {
+  decisionNoteProblems,
+  enginesProblems,
+  manifestProblems,
+  type PackageManifest,
+  relativeLinkProblems,
+  tarballProblems,
+} from "./release/metadata.ts";
 import { pack } from "./release/pack.ts";
-import { publishablePackages } from "./release/packages.ts";
+import { publishablePackages, workspacePackages } from "./release/packages.ts";
+import { root } from "./release/paths.ts";
+import { unpack } from "./release/published-text.ts";
 import { cell, formatTable, type Row } from "./release/table.ts";
 import { RESOLUTIONS, type Resolution, typecheckConsumer } from "./release/typecheck.ts";
 
@@ -24,7 +37,26 @@ interface Load {
 const scratch = mkdtempSync(join(tmpdir(), "seedance-release-check-"));
 const failures: string[] = [];
 
+/** The metadata rules for one package; `tarball` is given for the published ones. */
+function metadataVerdict(dir: string, manifest: PackageManifest, tarball?: string): string {
+  const problems = manifestProblems(manifest, relative(root, dir));
+  if (tarball !== undefined) {
+    const unpacked = unpack(tarball, join(scratch, "unpacked", manifest.name));
+    problems.push(...tarballProblems(unpacked.files));
+    problems.push(...relativeLinkProblems(unpacked.text("README.md") ?? ""));
+    for (const file of unpacked.files) {
+      problems.push(...decisionNoteProblems(unpacked.text(file) ?? "").map((problem) => `${file}: ${problem}`));
+    }
+    problems.push(...enginesProblems(manifest.engines?.node, runtimeDependencies(dir)));
+  }
+  return problems.length === 0 ? "ok" : problems.join("\n");
+}
+
 try {
+  for (const pkg of workspacePackages().filter(({ manifest }) => manifest.private)) {
+    const verdict = metadataVerdict(pkg.dir, pkg.manifest as PackageManifest);
+    if (verdict !== "ok") failures.push(`${pkg.name} — metadata:\n${verdict}`);
+  }
   const tarballDir = join(scratch, "tarballs");
   const consumerDir = join(scratch, "consumer");
   mkdirSync(tarballDir);
@@ -32,6 +64,8 @@ try {
 
   const packed = publishablePackages().map((pkg) => ({
     name: pkg.name,
+    dir: pkg.dir,
+    manifest: pkg.manifest,
     entries: entryPoints(pkg.manifest),
     tarball: pack(pkg, tarballDir),
   }));
@@ -43,7 +77,7 @@ try {
   const loads = JSON.parse(probeOutput.trim().split("\n").at(-1) ?? "[]") as Load[];
   const types = typecheckConsumer(consumerDir, Object.fromEntries(packed.map(({ name, entries }) => [name, entries])));
 
-  const rows: Row[] = packed.map(({ name, entries, tarball }) => {
+  const rows: Row[] = packed.map(({ name, dir, manifest, entries, tarball }) => {
     const verdict = (column: string, result: string | undefined) => {
       if (result !== undefined && result !== "ok") failures.push(`${name} — ${column}:\n${result.trim()}`);
       return cell(result);
@@ -64,6 +98,7 @@ try {
       name,
       bytes: tarball.bytes,
       cells: {
+        metadata: verdict("metadata", metadataVerdict(dir, manifest as PackageManifest, tarball.path)),
         publint: verdict("publint", outcome(publint(tarball.path, scratch))),
         attw: verdict("attw", attwResult && outcome(attwResult)),
         import: verdict("import", firstFailure("import")),

@@ -19,11 +19,15 @@ export interface WorkspacePackage {
   manifest: Manifest;
 }
 
-export function publishablePackages(): WorkspacePackage[] {
+/** Every package of the workspace, the root and private ones included. */
+export function workspacePackages(): WorkspacePackage[] {
   const listed = JSON.parse(runOrThrow("pnpm", ["ls", "-r", "--depth", "-1", "--json"], root)) as { path: string }[];
   return listed
     .map(({ path }) => ({ dir: path, manifest: JSON.parse(readFileSync(join(path, "package.json"), "utf8")) }))
-    .filter(({ manifest }) => !manifest.private)
     .map(({ dir, manifest }) => ({ name: manifest.name, dir, manifest }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function publishablePackages(): WorkspacePackage[] {
+  return workspacePackages().filter(({ manifest }) => !manifest.private);
 }
