@@ -1,7 +1,7 @@
 // Bundles the split spec (spec/openapi.yaml and the files it $refs) into one
 // spec/dist/openapi.json and openapi.yaml, derives the OpenAPI 3.0.3 copy
 // (spec/dist/openapi-3.0.json and .yaml) for generators that read only 3.0, and renders the
-// offline HTML reference. Run on its own: `node scripts/bundle-spec.ts`.
+// self-contained HTML reference (it works offline). Run on its own: `node scripts/bundle-spec.ts`.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -52,5 +52,17 @@ redoclyRun("bundle", "openapi.yaml", "--output", "dist/openapi.yaml");
 const openapi31 = JSON.parse(readFileSync(`${specDir}dist/openapi.json`, "utf8"));
 writeFileSync(`${specDir}dist/openapi-3.0.json`, `${JSON.stringify(downConvert(openapi31), null, 2)}\n`);
 redoclyRun("bundle", "dist/openapi-3.0.json", "--output", "dist/openapi-3.0.yaml");
-redoclyRun("build-docs", "dist/openapi.json", "--output", "dist/reference.html");
+// --inlineBundle: Redoc's script goes into the page, which otherwise loads it from Redocly's CDN and
+// renders nothing past the introduction offline.
+redoclyRun("build-docs", "dist/openapi.json", "--output", "dist/reference.html", "--inlineBundle");
+// The one thing the inlined Redoc still fetches: its "API docs by Redocly" logo, from cdn.redoc.ly.
+// The attribution stays, as text drawn in place, so the page makes no request to another host.
+const REDOCLY_LOGO = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-size="12" font-family="sans-serif">Redocly</text></svg>',
+)}`;
+const reference = readFileSync(`${specDir}dist/reference.html`, "utf8").replace(
+  /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g,
+  REDOCLY_LOGO,
+);
+writeFileSync(`${specDir}dist/reference.html`, reference);
 console.log("spec bundled: spec/dist/openapi.json, openapi.yaml, openapi-3.0.json, openapi-3.0.yaml, reference.html");

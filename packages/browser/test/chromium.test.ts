@@ -6,7 +6,7 @@ import { type ScriptedServer, sendJson, startScriptedServer } from "@seedance/te
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { bundlePage } from "./harness/bundle.ts";
-import { type Chromium, launchChromium } from "./harness/chromium.ts";
+import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import { withCors } from "./harness/cors.ts";
 import { PROXY_MOUNT, pageHandler } from "./harness/page-server.ts";
 import { type Served, serve } from "./harness/serve.ts";

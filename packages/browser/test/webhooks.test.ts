@@ -4,7 +4,7 @@ import { generateWebhookSecret, signWebhook, verifyWebhook } from "@seedance/cor
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundlePage } from "./harness/bundle.ts";
-import { type Chromium, launchChromium } from "./harness/chromium.ts";
+import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import { pageHandler } from "./harness/page-server.ts";
 import { type Served, serve } from "./harness/serve.ts";
 import type { WebhookScenarios } from "./page/webhooks.ts";
