@@ -3,10 +3,10 @@
 // Node, mounted on the page's origin, in front of Prism), as an app would.
 import { API_OPERATIONS, createProxyHandler } from "@seedance/edge";
 import { type ScriptedServer, sendJson, startScriptedServer } from "@seedance/testkit";
+import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { bundlePage } from "./harness/bundle.ts";
-import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import { withCors } from "./harness/cors.ts";
 import { PROXY_MOUNT, pageHandler } from "./harness/page-server.ts";
 import { type Served, serve } from "./harness/serve.ts";

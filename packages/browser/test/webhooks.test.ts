@@ -1,10 +1,10 @@
 // Webhook signing and verification in real headless Chromium, from @seedance/browser's build: a
 // round trip inside the page, and a delivery signed in Node verified in the page.
 import { generateWebhookSecret, signWebhook, verifyWebhook } from "@seedance/core";
+import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundlePage } from "./harness/bundle.ts";
-import { type Chromium, launchChromium } from "@seedance/testkit/chromium";
 import { pageHandler } from "./harness/page-server.ts";
 import { type Served, serve } from "./harness/serve.ts";
 import type { WebhookScenarios } from "./page/webhooks.ts";

@@ -3,8 +3,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium as chromiumTool, requireSystemTool } from "./system-tools.ts";
 import { type BrowserContext, chromium } from "playwright-core";
+import { chromium as chromiumTool, requireSystemTool } from "./system-tools.ts";
 
 const ARGS = [
   "--headless",
