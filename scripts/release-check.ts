@@ -5,7 +5,7 @@
 // homepage, bugs, engines, peers; LICENSE in each tarball, absolute README links, no internal notes
 // in published text: scripts/release/metadata.ts). Prints a table and exits 1 if any check failed.
 // Expects built packages: the root script runs `pnpm build` first.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createConsumer } from "./release/consumer.ts";
@@ -18,7 +18,9 @@ import {
   enginesProblems,
   manifestProblems,
   type PackageManifest,
+  pythonReadmeProblems,
   relativeLinkProblems,
+  rootReadmeProblems,
   tarballProblems,
 } from "./release/metadata.ts";
 import { pack } from "./release/pack.ts";
@@ -53,6 +55,11 @@ function metadataVerdict(dir: string, manifest: PackageManifest, tarball?: strin
 }
 
 try {
+  const readmes = [
+    ...rootReadmeProblems(readFileSync(join(root, "README.md"), "utf8")),
+    ...pythonReadmeProblems(readFileSync(join(root, "packages", "python", "README.md"), "utf8")),
+  ];
+  if (readmes.length > 0) failures.push(`READMEs:\n${readmes.join("\n")}`);
   for (const pkg of workspacePackages().filter(({ manifest }) => manifest.private)) {
     const verdict = metadataVerdict(pkg.dir, pkg.manifest as PackageManifest);
     if (verdict !== "ok") failures.push(`${pkg.name} — metadata:\n${verdict}`);

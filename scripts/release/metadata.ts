@@ -113,3 +113,25 @@ export function enginesProblems(engines: string | undefined, dependencies: reado
     return [`"engines.node" is "${engines}", but ${name} needs Node ${node}: raise it to ">=${needed.join(".")}"`];
   });
 }
+
+/**
+ * The root README opens with what a user does: after the set-up block, the install lines for both
+ * languages, the quickstart and the sandbox, all before the repository's own material (`## Layout`).
+ */
+export function rootReadmeProblems(markdown: string): string[] {
+  const userPart = markdown.split(/^## Layout$/m)[0] ?? "";
+  const wanted: [RegExp, string][] = [
+    [/^npm install seedance-sdk\b/m, "the line `npm install seedance-sdk`"],
+    [/^pip install seedance-sdk\b/m, "the line `pip install seedance-sdk`"],
+    [/waitForCompletion\(/, "the quickstart"],
+    [/sandbox/i, "the sandbox"],
+  ];
+  return wanted
+    .filter(([pattern]) => !pattern.test(userPart))
+    .map(([, what]) => `the root README must show ${what} before its contributor material (## Layout)`);
+}
+
+/** The Python README tells a user how to try the client without a key: the sandbox. */
+export function pythonReadmeProblems(markdown: string): string[] {
+  return /sandbox/i.test(markdown) ? [] : ["the Python README must say how to try it against the sandbox"];
+}

@@ -7,8 +7,10 @@ import {
   lowestVersion,
   manifestProblems,
   type PackageManifest,
+  pythonReadmeProblems,
   REPOSITORY,
   relativeLinkProblems,
+  rootReadmeProblems,
   tarballProblems,
 } from "../../../scripts/release/metadata.ts";
 
@@ -121,5 +123,26 @@ describe("enginesProblems", () => {
       expect.stringContaining('@stoplight/prism-cli@5.16.0 needs Node >=24.18.0: raise it to ">=24.18.0"'),
     ]);
     expect(enginesProblems(">=24.18", dependencies)).toEqual([]);
+  });
+});
+
+describe("the READMEs a user reads first", () => {
+  const user =
+    "```sh\nnpm install seedance-sdk\npip install seedance-sdk\n```\nawait client.task.waitForCompletion(id)\nThe sandbox.\n";
+
+  it("passes a root README that opens with install, quickstart and sandbox", () => {
+    expect(rootReadmeProblems(`# SDK\n${user}## Layout\n`)).toEqual([]);
+  });
+
+  it("fails one whose install lines come only after the contributor material", () => {
+    expect(rootReadmeProblems(`# SDK\nContributor notes.\n## Layout\n${user}`)).toHaveLength(4);
+    expect(rootReadmeProblems(`# SDK\n${user.replace("pip install seedance-sdk\n", "")}## Layout\n`)).toEqual([
+      expect.stringContaining("pip install seedance-sdk"),
+    ]);
+  });
+
+  it("asks the Python README for the sandbox", () => {
+    expect(pythonReadmeProblems("pip install seedance-sdk")).toHaveLength(1);
+    expect(pythonReadmeProblems("Run `pnpm sandbox`.")).toEqual([]);
   });
 });
