@@ -18,8 +18,7 @@ import {
 } from "@seedance/core";
 import { anySignal } from "./signals.js";
 
-type Delivery = VideoModelV4OperationWebhook;
-type WebhookFactory = () => PromiseLike<{ url: string; received: PromiseLike<Delivery> }>;
+type WebhookFactory = () => PromiseLike<{ url: string; received: PromiseLike<VideoModelV4OperationWebhook> }>;
 
 interface Started {
   taskId: string;
@@ -32,7 +31,7 @@ const REMEMBERED_DELIVERIES = 10_000;
 const TERMINAL_EVENTS = new Set(["task.completed", "task.failed"]);
 
 /** What `received` resolves with when polling, not a delivery, saw the task finish. */
-const polled = (taskId: string, finished: FinishedTask): Delivery => ({
+const polled = (taskId: string, finished: FinishedTask): VideoModelV4OperationWebhook => ({
   headers: {},
   body: { taskId, status: finished.status },
 });
@@ -78,7 +77,9 @@ export class WebhookDeliveries {
   }
 
   /** `handleWebhookOption`: the URL for doStart, and a promise that settles when the task has finished. */
-  async handle(webhook: WebhookFactory): Promise<{ webhookUrl: string; received: PromiseLike<Delivery> }> {
+  async handle(
+    webhook: WebhookFactory,
+  ): Promise<{ webhookUrl: string; received: PromiseLike<VideoModelV4OperationWebhook> }> {
     this.#verifier(); // a missing secret fails the call now, before any task is started
     const { url, received: delivered } = await webhook();
     const started = new Promise<Started>((resolve) => this.#starting.set(url, resolve));
@@ -98,7 +99,10 @@ export class WebhookDeliveries {
     return warnings;
   }
 
-  async #settle(started: Promise<Started>, delivered: Promise<Delivery>): Promise<Delivery> {
+  async #settle(
+    started: Promise<Started>,
+    delivered: Promise<VideoModelV4OperationWebhook>,
+  ): Promise<VideoModelV4OperationWebhook> {
     const { taskId, signal } = await started;
     const task = this.#client().task;
     const events = new OneEvent();
@@ -125,7 +129,7 @@ export class WebhookDeliveries {
   }
 
   /** The delivery's event when it is genuine, new, about `taskId` and terminal; otherwise a warning is kept. */
-  async #verify(delivery: Delivery, taskId: string): Promise<WebhookEvent | undefined> {
+  async #verify(delivery: VideoModelV4OperationWebhook, taskId: string): Promise<WebhookEvent | undefined> {
     // Standard Webhooks signs the raw body: pass it as a string; parsed JSON is serialized again.
     const body = typeof delivery.body === "string" ? delivery.body : JSON.stringify(delivery.body);
     let reason: string;

@@ -3,6 +3,7 @@
 export * from "@seedance/core";
 export { SeedanceClient } from "./client.js";
 export type { EdgeClientOptions, EnvBindings } from "./environment.js";
+export type { MemoryStoreOptions } from "./expiring-map.js";
 export { API_OPERATIONS, type ApiOperation, type HttpMethod } from "./operations.js";
 export type {
   Authorization,

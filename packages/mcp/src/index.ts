@@ -3,5 +3,12 @@
 export { type HttpServer, type HttpServerOptions, startHttpServer } from "./http.ts";
 export type { InlineImageOptions } from "./inline.ts";
 export { createSeedanceMcpServer, type SeedanceMcpOptions, seedanceTools } from "./server.ts";
-export { SeedanceTaskStore, type SeedanceTaskStoreOptions } from "./tasks.ts";
-export { OPERATION_TOOLS, type SeedanceTool } from "./tools.ts";
+export { SeedanceTaskStore, type SeedanceTaskStoreOptions, type TaskListener } from "./tasks.ts";
+export {
+  type Arguments,
+  type Call,
+  OPERATION_TOOLS,
+  type OperationTool,
+  type SeedanceTool,
+  type ToolContext,
+} from "./tools.ts";

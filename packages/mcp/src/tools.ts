@@ -50,9 +50,9 @@ export interface SeedanceTool {
   startTask?(args: Arguments, context: ToolContext): Promise<string>;
 }
 
-type Call = (client: SeedanceClient, args: Arguments, options: RequestOptions) => Promise<unknown>;
+export type Call = (client: SeedanceClient, args: Arguments, options: RequestOptions) => Promise<unknown>;
 
-interface OperationTool {
+export interface OperationTool {
   name: string;
   /** For the agent, after the spec's summary: what the tool does, when to use it, what to call next. */
   note: string;
