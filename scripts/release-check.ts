@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createConsumer } from "./release/consumer.ts";
 import { entryPoints } from "./release/entry-points.ts";
-import { runOrThrow } from "./release/exec.ts";
+import { run, runOrThrow } from "./release/exec.ts";
 import { runtimeDependencies } from "./release/installed.ts";
 import { attw, publint } from "./release/lint.ts";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./release/metadata.ts";
 import { pack } from "./release/pack.ts";
 import { publishablePackages, workspacePackages } from "./release/packages.ts";
-import { root } from "./release/paths.ts";
+import { bin, root } from "./release/paths.ts";
 import { unpack } from "./release/published-text.ts";
 import { cell, formatTable, type Row } from "./release/table.ts";
 import { RESOLUTIONS, type Resolution, typecheckConsumer } from "./release/typecheck.ts";
@@ -60,6 +60,14 @@ try {
     ...pythonReadmeProblems(readFileSync(join(root, "packages", "python", "README.md"), "utf8")),
   ];
   if (readmes.length > 0) failures.push(`READMEs:\n${readmes.join("\n")}`);
+  // The API reference: every published package, 0 warnings (typedoc.json makes them errors), and
+  // no parameter TypeDoc can only call `__namedParameters`.
+  const apiDocs = join(scratch, "api-reference.json");
+  const typedoc = run(bin("typedoc"), ["--json", apiDocs, "--out", join(scratch, "api-reference")], root);
+  if (!typedoc.ok) failures.push(`TypeDoc (pnpm run docs):\n${typedoc.output.trim()}`);
+  else if (readFileSync(apiDocs, "utf8").includes("__namedParameters")) {
+    failures.push("TypeDoc: a documented function or constructor destructures its parameter; give it a name");
+  }
   for (const pkg of workspacePackages().filter(({ manifest }) => manifest.private)) {
     const verdict = metadataVerdict(pkg.dir, pkg.manifest as PackageManifest);
     if (verdict !== "ok") failures.push(`${pkg.name} — metadata:\n${verdict}`);

@@ -33,7 +33,8 @@ export class APIError extends SeedanceError {
   declare readonly rateLimit: RateLimit | undefined;
   declare readonly headers: Headers;
 
-  constructor({ message, ...fields }: APIErrorInit) {
+  constructor(init: APIErrorInit) {
+    const { message, ...fields } = init;
     const { status, code, requestId } = fields;
     super(`${status}${code ? ` ${code}` : ""}: ${message}${requestId ? ` (request ${requestId})` : ""}`);
     // With a subclass's own fields (retryAfter, location): declared, so no initializer resets them.

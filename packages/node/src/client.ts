@@ -13,7 +13,8 @@ export class SeedanceClient extends EdgeClient {
   readonly #timeout: number | undefined;
 
   /** `new SeedanceClient()` reads `SEEDANCE_API_KEY` and `SEEDANCE_BASE_URL`; explicit options win. */
-  constructor({ agent, ...options }: NodeClientOptions = {}) {
+  constructor(clientOptions: NodeClientOptions = {}) {
+    const { agent, ...options } = clientOptions;
     super({ ...options, transport: options.transport ?? defaultTransport(options.fetch, agent) });
     const custom = options.fetch;
     this.#fetch = (url, init) => (custom ?? globalThis.fetch)(url, init);

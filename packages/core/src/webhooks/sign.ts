@@ -27,8 +27,9 @@ const randomId = () =>
 export async function signWebhook(
   payload: string | object,
   secrets: WebhookSecrets,
-  { id = randomId(), timestamp = new Date() }: SignWebhookOptions = {},
+  options: SignWebhookOptions = {},
 ): Promise<SignedWebhook> {
+  const { id = randomId(), timestamp = new Date() } = options;
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   const seconds = String(Math.floor(timestamp.getTime() / 1000));
   const content = signedContent(id, seconds, body);

@@ -20,7 +20,8 @@ export interface HttpTransportOptions {
  * no compression and decodes none (node:http does not), so bytes are counted as they arrive; it
  * never follows a redirect (node:http does not either).
  */
-export function httpTransport({ agent }: HttpTransportOptions = {}): Transport {
+export function httpTransport(options: HttpTransportOptions = {}): Transport {
+  const { agent } = options;
   return ({ method, url, headers, body, signal, maxResponseBytes }) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
