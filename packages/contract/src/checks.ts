@@ -1,6 +1,7 @@
 // The named checks (documented in the README's checks reference) and a finding: one broken rule,
 // with the operation, the request that provoked it as a `curl` line, what was expected and what the
-// server sent. Findings with the same check, operation and rule are one finding seen N times.
+// server sent. Findings with the same check and rule (on any operation, with any status) are one
+// root cause: one finding, seen N times.
 
 export const CHECKS = {
   status_code_conformance: "the status is one the spec documents for the operation",
@@ -26,7 +27,10 @@ export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
 
 export interface Finding {
   check: CheckName;
+  /** The first operation it was seen on. */
   operation: string;
+  /** Every operation it was seen on. */
+  operations: string[];
   /** The rule the server broke, in a sentence. */
   rule: string;
   expected: string;
@@ -41,11 +45,16 @@ export interface Finding {
 export class Findings {
   readonly #byKey = new Map<string, Finding>();
 
-  add(finding: Omit<Finding, "occurrences">): void {
-    const key = JSON.stringify([finding.check, finding.operation, finding.rule]);
+  /** Adds a finding, or counts it again when its check and rule (whatever the status or operation) were seen. */
+  add(finding: Omit<Finding, "occurrences" | "operations">): void {
+    const rule = finding.rule.replaceAll(/\b[1-5]\d\d\b/g, "NNN").replaceAll(/\b[a-z]+[A-Z]\w*'s\b/g, "");
+    const key = JSON.stringify([finding.check, rule]);
     const seen = this.#byKey.get(key);
-    if (seen) seen.occurrences++;
-    else this.#byKey.set(key, { ...finding, occurrences: 1 });
+    if (!seen) this.#byKey.set(key, { ...finding, operations: [finding.operation], occurrences: 1 });
+    else {
+      seen.occurrences++;
+      if (!seen.operations.includes(finding.operation)) seen.operations.push(finding.operation);
+    }
   }
 
   list(): Finding[] {

@@ -26,6 +26,9 @@ export interface Expectation {
 
 const SNIPPET = 240;
 
+/** The request in words without its case (`an invalid duration`): the rule, while the case stays in `expected`. */
+const general = (expectation: Expectation) => expectation.what.replace(/ \(.*\)$/, "");
+
 /** What the server sent, for a report: status, media type and the start of the body. */
 export function sent(context: Context, exchange: Exchange): string {
   const outcome = exchange.outcome;
@@ -113,8 +116,8 @@ export function judge(
     report(context, {
       ...base,
       check: expectation.check,
-      rule: `the connection failed without an answer to ${expectation.what}`,
-      expected: expectedText(expectation.statuses),
+      rule: `the connection failed without an answer to ${general(expectation)}`,
+      expected: `${expectedText(expectation.statuses)} to ${expectation.what}`,
     });
     return undefined;
   }
@@ -133,8 +136,8 @@ export function judge(
     report(context, {
       ...base,
       check: expectation.check,
-      rule: `${expectation.what} was answered ${status}`,
-      expected: expectedText(expectation.statuses),
+      rule: `${general(expectation)} was answered ${status}`,
+      expected: `${expectedText(expectation.statuses)} to ${expectation.what}`,
     });
     return undefined;
   }

@@ -79,7 +79,10 @@ export async function call(
 }
 
 /** Records a finding of a selected check. */
-export function report(context: Context, finding: Omit<Finding, "occurrences" | "curl"> & { request: Request }): void {
+export function report(
+  context: Context,
+  finding: Omit<Finding, "occurrences" | "operations" | "curl"> & { request: Request },
+): void {
   if (!context.selected.has(finding.check)) return;
   const { request, ...rest } = finding;
   context.findings.add({ ...rest, curl: curlLine(context.transport, request) });

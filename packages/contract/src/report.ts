@@ -19,7 +19,7 @@ const seen = (finding: Finding) => (finding.occurrences > 1 ? ` (seen ${finding.
 /** A finding in a few lines: the check and operation, the rule, expected vs sent, the request. */
 export function findingText(finding: Finding): string {
   return [
-    `[${finding.check}] ${finding.operation}: ${finding.rule}${seen(finding)}`,
+    `[${finding.check}] ${finding.operations.join(", ")}: ${finding.rule}${seen(finding)}`,
     `    expected: ${finding.expected}`,
     `    got:      ${finding.got}`,
     ...(finding.curl ? [`    request:  ${finding.curl}`] : []),

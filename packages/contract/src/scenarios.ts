@@ -86,7 +86,7 @@ export async function coverage(context: Context): Promise<void> {
     for (const item of positive)
       tasks.push(async () => {
         const exchange = await call(context, "positive_data_acceptance", operation, { body: item.body });
-        const what = `a valid request (${item.label})`;
+        const what = `a valid ${item.field} (${item.label})`;
         const answer = judge(context, operation, exchange, {
           check: "positive_data_acceptance",
           statuses: "2xx",
@@ -98,7 +98,7 @@ export async function coverage(context: Context): Promise<void> {
     for (const item of negative)
       tasks.push(async () => {
         const exchange = await call(context, "negative_data_rejection", operation, { body: item.body });
-        const what = `an invalid request (${item.label})`;
+        const what = `an invalid ${item.field} (${item.label})`;
         judge(context, operation, exchange, { check: "negative_data_rejection", statuses: [400], what });
       });
     for (const item of pathNegatives(operation))
