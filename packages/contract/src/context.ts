@@ -49,7 +49,7 @@ export interface CallOptions {
 }
 
 export function buildRequest(context: Context, operation: SpecOperation, options: CallOptions = {}): Request {
-  const headers: Record<string, string> = { ...options.headers };
+  const headers: Record<string, string> = {};
   const auth = options.auth ?? "valid";
   if (auth !== "none") {
     const [first] = context.spec.authSchemes;
@@ -59,6 +59,7 @@ export function buildRequest(context: Context, operation: SpecOperation, options
     const key = auth === "valid" ? context.transport.apiKey : (auth.key ?? context.transport.apiKey);
     headers[scheme.header] = scheme.format(key);
   }
+  Object.assign(headers, options.headers);
   const name = operation.pathParameter?.name;
   const path = name ? operation.path.replace(`{${name}}`, encodeURIComponent(options.id ?? "")) : operation.path;
   return { method: operation.method, path, headers, body: options.body };

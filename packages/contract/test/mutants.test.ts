@@ -29,7 +29,7 @@ it("catches every mutant with the check named for its defect, and finds nothing 
   });
   expect(reports[0]?.findings).toEqual([]);
   for (const verdict of verdicts.slice(1)) {
-    expect({ name: verdict.name, caught: verdict.checks.includes(verdict.expected as string) }).toEqual({
+    expect({ name: verdict.name, caught: verdict.checks.some((check) => check === verdict.expected) }).toEqual({
       name: verdict.name,
       caught: true,
     });
