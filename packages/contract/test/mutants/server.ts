@@ -1,7 +1,7 @@
 // A mutant server: a small proxy in front of the real simulator (@seedance/sandbox) that injects one
 // defect, through two hooks: `before` may change the request (or answer it, or drop the
 // connection) and `after` may change the simulator's answer. Without hooks it is a correct server.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buffer } from "node:stream/consumers";
 
@@ -34,9 +34,13 @@ export interface Defect {
 }
 
 const FORWARDED = ["authorization", "x-api-key", "idempotency-key", "content-type"];
+/** Hop-by-hop and framing headers, which the mutant's own answer sets anew. */
+const DROPPED = ["content-length", "transfer-encoding", "connection", "keep-alive", "date"];
 
 export interface MutantServer {
   url: string;
+  /** Requests received so far (whichever tool sent them). */
+  requests(): number;
   stop(): Promise<void>;
 }
 
@@ -56,26 +60,38 @@ async function toRequest(incoming: IncomingMessage): Promise<MutantRequest> {
   return { method: incoming.method ?? "GET", path: incoming.url ?? "/", headers, body };
 }
 
-async function forward(upstream: string, request: MutantRequest): Promise<MutantReply> {
-  const answer = await fetch(`${upstream}${request.path}`, {
-    method: request.method,
-    headers: request.headers,
-    body:
-      request.body === undefined
-        ? undefined
-        : typeof request.body === "string"
-          ? request.body
-          : JSON.stringify(request.body),
+/** The request to the simulator, by node:http (fetch refuses some methods, e.g. TRACE, that tools send). */
+function forward(upstream: string, request: MutantRequest): Promise<MutantReply> {
+  const body =
+    request.body === undefined
+      ? undefined
+      : typeof request.body === "string"
+        ? request.body
+        : JSON.stringify(request.body);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      `${upstream}${request.path}`,
+      { method: request.method, headers: request.headers },
+      (answer) => {
+        buffer(answer).then((raw) => {
+          const text = raw.toString("utf8");
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(answer.headers))
+            if (typeof value === "string" && !DROPPED.includes(name)) headers[name] = value;
+          resolve({ status: answer.statusCode ?? 500, headers, body: text ? JSON.parse(text) : "" });
+        }, reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body);
   });
-  const text = await answer.text();
-  const headers = Object.fromEntries(answer.headers);
-  for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"]) delete headers[name];
-  return { status: answer.status, headers, body: text ? JSON.parse(text) : "" };
 }
 
 export async function startMutantServer(upstream: string, defect: Defect = {}): Promise<MutantServer> {
   const timers = new Set<NodeJS.Timeout>();
+  let received = 0;
   const server: Server = createServer(async (incoming, response) => {
+    received++;
     try {
       const request = await toRequest(incoming);
       const intercepted = defect.before?.(request);
@@ -96,6 +112,7 @@ export async function startMutantServer(upstream: string, defect: Defect = {}): 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => received,
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
