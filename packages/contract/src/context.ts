@@ -1,5 +1,6 @@
 // What every scenario shares: the spec, the transport to the server, the findings, the selected
 // checks, the seeded randomness, and the calls (a request built from the operation and a key scheme).
+import { sanitizeServerText } from "@seedance/core";
 import type { CheckName, Finding, Findings } from "./checks.ts";
 import { curlLine, type Exchange, type Request, send, type Transport } from "./http.ts";
 import type { ContractSpec, SpecOperation } from "./spec.ts";
@@ -85,6 +86,14 @@ export function report(
   finding: Omit<Finding, "occurrences" | "operations" | "curl"> & { request: Request },
 ): void {
   if (!context.selected.has(finding.check)) return;
-  const { request, ...rest } = finding;
-  context.findings.add({ ...rest, curl: curlLine(context.transport, request) });
+  const { request, rule, expected, got, ...rest } = finding;
+  // Rules and values may quote the server (a code, a state, an id): sanitised like any server text.
+  const clean = (text: string) => sanitizeServerText(text, context.transport.apiKey);
+  context.findings.add({
+    ...rest,
+    rule: clean(rule),
+    expected: clean(expected),
+    got: clean(got),
+    curl: curlLine(context.transport, request),
+  });
 }
