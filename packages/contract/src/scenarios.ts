@@ -248,7 +248,8 @@ export async function lifecycle(context: Context): Promise<void> {
   if (typeof taskId !== "string") return;
   const estimate = Number(dataOf(accepted)?.estimated_wait_time_seconds ?? 10);
   const gapMs = Math.min(5_000, Math.max(100, (estimate * 1000) / 10));
-  const giveUp = Date.now() + Math.max(30_000, estimate * 3000);
+  const waitMs = Math.max(30_000, estimate * 3000);
+  const giveUp = Date.now() + waitMs;
   const problem = (request: Request, rule: string, expected: string, got: string) =>
     report(context, { check: "async_lifecycle", operation: status.id, request, rule, expected, got });
 
@@ -309,7 +310,7 @@ export async function lifecycle(context: Context): Promise<void> {
         operation: status.id,
         request: { method: status.method, path: status.path.replace(/\{.*\}/, taskId), headers: {} },
         rule: "the task did not finish",
-        expected: `a terminal state within ${Math.round((giveUp - Date.now()) / 1000 + Math.max(30, estimate * 3))} s`,
+        expected: `a terminal state within ${waitMs / 1000} s (three times its estimate, at least 30 s)`,
         got: `last seen: ${JSON.stringify(last)}`,
       });
     return;
