@@ -1,7 +1,7 @@
 // `pnpm contract [--upstream URL --api-key KEY] [--sandbox] [--json] [--junit FILE]`: a thin call of
 // `seedance-contract` (packages/contract; `seedance contract` with @seedance/cli), which checks a
-// server against the spec through Prism's validating proxy. Without --upstream it starts the
-// sandbox and checks the URL it prints (with --sandbox).
+// server against the spec (its schemas and its promises beyond them). Without --upstream it starts
+// the sandbox and checks the URL it prints (with --sandbox).
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -11,7 +11,7 @@ const USAGE = `Usage: pnpm contract [--upstream URL --api-key KEY] [--sandbox] [
   --upstream URL  the server to check (default: start the sandbox and check it)
   --api-key KEY   a valid key for it (default: $SEEDANCE_API_KEY)
   --sandbox       the upstream is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (prompt triggers)
-  --json          a JSON line per check, then a summary line
+  --json          the report as one JSON document (every finding)
   --junit FILE    also write a JUnit XML report
 
 The same as \`seedance-contract --base-url URL --api-key KEY\` from @seedance/contract.`;

@@ -86,5 +86,7 @@ it("runs `seedance contract` from the installed packages against the URL the san
   });
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  expect(run.stdout.trim().split("\n").at(-1)).toBe("31 checks: 21 passed, 0 failed, 10 not provoked, 0 violations");
+  expect(run.stdout.trim().split("\n").at(-1)).toMatch(
+    /^15 checks: 15 passed, 0 failed, 0 skipped; 0 findings; \d+ requests in [\d.]+ s \(seed \d+\)$/,
+  );
 }, 300_000);

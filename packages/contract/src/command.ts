@@ -1,19 +1,22 @@
 // The `seedance-contract` command, which @seedance/cli also runs as `seedance contract`: reads its
-// flags, checks the server, prints a line per check as it finishes and a summary (or JSON lines),
-// writes the JUnit report, and returns the exit code.
+// flags, checks the server, prints the report (text or JSON), writes the JUnit and Markdown reports,
+// and returns the exit code.
 import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { checkLine, jsonSummary, junitReport, summaryLine } from "./report.ts";
-import { runContract } from "./run.ts";
+import { CHECK_NAMES, type CheckName } from "./checks.ts";
+import { junitReport, markdownReport, summaryLine, textReport } from "./report.ts";
+import { DEFAULT_MAX_TIME_MS, DEFAULT_REQUEST_TIMEOUT_MS, runContract } from "./run.ts";
 
 export const EXIT = {
-  /** Every check passed with zero violations. */
+  /** Every check passed: no finding. */
   conformant: 0,
-  /** A check failed, Prism found a violation, or the check could not run. */
-  failure: 1,
-  /** Bad command line: an unknown flag, a missing server or key. */
+  /** At least one finding (or the check could not run). */
+  findings: 1,
+  /** Bad command line: an unknown flag or check, a missing server or key. */
   usage: 2,
+  /** Nothing answers at the base URL. */
+  unreachable: 3,
 } as const;
 
 export interface CommandIO {
@@ -26,21 +29,29 @@ export interface CommandIO {
 }
 
 /** The flags, a line each: also shown by `seedance contract --help`. */
-export const FLAGS = `  --base-url URL  the server to check (or SEEDANCE_BASE_URL)
-  --api-key KEY   a valid key for it (or SEEDANCE_API_KEY; the environment keeps it out of \`ps\`)
-  --sandbox       the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (prompt triggers)
-  --json          a JSON line per check, then a {"summary": …} line
-  --junit FILE    also write a JUnit XML report (a test case per operation and status)`;
+export const FLAGS = `  --base-url URL          the server to check (or SEEDANCE_BASE_URL)
+  --api-key KEY           a valid key for it (or SEEDANCE_API_KEY; the environment keeps it out of \`ps\`)
+  --sandbox               the server is a Seedance sandbox: also provoke 429 (free-tier keys), 500 and 503 (prompt triggers)
+  --checks A,B            run only these checks (names in the README's checks reference)
+  --exclude-checks A,B    run all checks but these
+  --seed N                repeat a run: the same generated values and order (the report prints each run's seed)
+  --request-timeout S     the time budget of each request, in seconds (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000})
+  --max-time S            the deadline of the whole run, in seconds (default ${DEFAULT_MAX_TIME_MS / 1000})
+  --json                  the report as one JSON document (every finding)
+  --junit FILE            also write a JUnit XML report (a test case per check, a failure per finding)
+  --report FILE.md        also write a Markdown report for humans`;
 
-export const USAGE = `Usage: seedance-contract --base-url URL [--api-key KEY] [--sandbox] [--json] [--junit FILE]
+export const USAGE = `Usage: seedance-contract --base-url URL [--api-key KEY] [flags]
        (or: seedance contract …, with @seedance/cli)
 
-Checks a server against the Seedance API spec through Prism's validating proxy: every documented
-status of every operation it can provoke, and Prism's verdict on each answer. Exit code 0 when every
-check passed with zero violations, 1 otherwise, 2 for a usage error.
+Checks a server against the Seedance API spec: every answer against its documented status, headers
+and schema, and the spec's promises beyond the schemas (auth schemes, idempotent replay, error codes,
+answers that reflect the request, the task lifecycle, rate-limit headers, time budgets), with valid
+and invalid requests at every boundary of every field. Exit code 0 when there is no finding, 1 when
+there are findings, 2 for a usage error, 3 when nothing answers at the URL.
 
 ${FLAGS}
-  -h, --help      this text
+  -h, --help              this text
 
 Examples:
   SEEDANCE_API_KEY=sk-… seedance-contract --base-url https://gateway.example --junit contract.xml
@@ -53,10 +64,36 @@ const OPTIONS = {
   "base-url": { type: "string" },
   "api-key": { type: "string" },
   sandbox: { type: "boolean", default: false },
+  checks: { type: "string" },
+  "exclude-checks": { type: "string" },
+  seed: { type: "string" },
+  "request-timeout": { type: "string" },
+  "max-time": { type: "string" },
   json: { type: "boolean", default: false },
   junit: { type: "string" },
+  report: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+function checkList(flag: string, value: string | undefined): CheckName[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !(CHECK_NAMES as string[]).includes(name));
+  if (unknown.length > 0)
+    throw new UsageError(`${flag}: no check named ${unknown.join(", ")}; the checks are ${CHECK_NAMES.join(", ")}.`);
+  return names as CheckName[];
+}
+
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!(number > 0) || !Number.isFinite(number))
+    throw new UsageError(`${flag} takes a number of seconds above 0, got ${JSON.stringify(value)}.`);
+  return Math.round(number * 1000);
+}
 
 /** The flags; a UsageError (or parseArgs' own ERR_PARSE_ARGS_* error) for a command line it cannot run. */
 function parse(args: string[], env: NodeJS.ProcessEnv) {
@@ -65,10 +102,27 @@ function parse(args: string[], env: NodeJS.ProcessEnv) {
   const baseUrl = values["base-url"] ?? env.SEEDANCE_BASE_URL;
   const apiKey = values["api-key"] ?? env.SEEDANCE_API_KEY;
   if (!baseUrl) throw new UsageError("contract needs the server to check: pass --base-url (or SEEDANCE_BASE_URL).");
+  if (!/^https?:\/\/[^/]/.test(baseUrl))
+    throw new UsageError(`--base-url must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
   if (!apiKey) {
     throw new UsageError("contract needs a valid key for that server: pass --api-key (or SEEDANCE_API_KEY).");
   }
-  return { baseUrl, apiKey, sandbox: values.sandbox, json: values.json, junit: values.junit };
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isSafeInteger(seed))
+    throw new UsageError(`--seed takes an integer, got ${JSON.stringify(values.seed)}.`);
+  return {
+    baseUrl,
+    apiKey,
+    sandbox: values.sandbox,
+    json: values.json,
+    junit: values.junit,
+    report: values.report,
+    seed,
+    checks: checkList("--checks", values.checks),
+    excludeChecks: checkList("--exclude-checks", values["exclude-checks"]),
+    requestTimeoutMs: seconds("--request-timeout", values["request-timeout"]),
+    maxTimeMs: seconds("--max-time", values["max-time"]),
+  };
 }
 
 const isUsageError = (error: unknown) =>
@@ -90,21 +144,20 @@ export async function runContractCommand(args: string[], io: CommandIO): Promise
     return EXIT.conformant;
   }
   const { baseUrl, json } = flags;
-  const print = (value: unknown, text: string) => line(io.stdout, json ? JSON.stringify(value) : text);
-  if (!json) line(io.stdout, `Contract check of ${baseUrl} through Prism's validating proxy\n`);
+  if (!json) line(io.stdout, `Contract check of ${baseUrl}\n`);
   try {
-    const report = await runContract({
-      baseUrl,
-      apiKey: flags.apiKey,
-      sandbox: flags.sandbox,
-      onCheck: (check) => print(check, checkLine(check)),
-    });
-    print(jsonSummary(report), `\n${summaryLine(report)}`);
+    const report = await runContract(flags);
+    line(io.stdout, json ? JSON.stringify(report) : textReport(report));
     if (flags.junit) await writeFile(flags.junit, junitReport(report));
+    if (flags.report) await writeFile(flags.report, markdownReport(report));
+    if (!report.reachable) {
+      line(io.stderr, `${io.name}: ${baseUrl} is unreachable: ${report.unreachable ?? "no answer"}`);
+      return EXIT.unreachable;
+    }
     if (report.ok) return EXIT.conformant;
     line(io.stderr, `${io.name}: ${baseUrl} breaks the contract: ${summaryLine(report)}`);
   } catch (error) {
     line(io.stderr, `${io.name}: the contract check could not run: ${(error as Error).message}`);
   }
-  return EXIT.failure;
+  return EXIT.findings;
 }
