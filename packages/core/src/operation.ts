@@ -4,6 +4,7 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { type CamelCase, toCamelCase } from "./case.js";
 import type { OperationSpec } from "./generated/validators.gen.js";
+import type { CallObserver, Instrumentation } from "./instrumentation.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
@@ -17,6 +18,7 @@ export interface ClientContext {
   estimates: TaskEstimates;
   /** Validate request bodies against the spec before sending. */
   validate: boolean;
+  instrumentation: Instrumentation | undefined;
 }
 
 /** What a caller supplies to an operation: its JSON body and its path parameters. */
@@ -63,7 +65,9 @@ export function callOperation<TEnvelope>(
   operation: OperationSpec,
   input: OperationInput,
   options: RequestOptions = {},
+  parent?: CallObserver,
 ): APIPromise<Unwrapped<TEnvelope>> {
+  const observer = context.instrumentation?.start(callStart(operation.operationId, input), parent);
   const run = async (): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
     const issue =
       dotSegmentIssue(input.path) ??
@@ -78,10 +82,28 @@ export function callOperation<TEnvelope>(
       method === "POST" && options.idempotencyKey !== false
         ? (options.idempotencyKey ?? newIdempotencyKey())
         : undefined;
-    const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
+    const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options, observer);
     checkResponse(operation, result, context.transport.redact);
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
     return new CallResult(data, result);
   };
-  return new APIPromise(run());
+  if (!observer) return new APIPromise(run());
+  return new APIPromise(
+    run().then(
+      (result) => {
+        observer.end({ taskId: (result.data as { taskId?: string } | undefined)?.taskId });
+        return result;
+      },
+      (error: unknown) => {
+        observer.end({ error });
+        throw error;
+      },
+    ),
+  );
+}
+
+/** What an instrumentation is told of a call at its start: the body's model and prompt, the path's task. */
+export function callStart(operation: string, input: OperationInput) {
+  const body = input.body as { model?: string; prompt?: string } | undefined;
+  return { operation, model: body?.model, prompt: body?.prompt, taskId: input.path?.task_id };
 }

@@ -3,7 +3,8 @@ import type { APIPromise } from "../api-promise.js";
 import { toSnakeCase } from "../case.js";
 import type { GenerateVideoResponse } from "../generated/types.gen.js";
 import { generateVideo } from "../generated/validators.gen.js";
-import { type ClientContext, callOperation } from "../operation.js";
+import type { CallObserver } from "../instrumentation.js";
+import { type ClientContext, callOperation, callStart } from "../operation.js";
 import type { RequestOptions } from "../transport/send.js";
 import type { FinishedTask, VideoGenerationParams, VideoTask } from "../types.js";
 import type { WaitOptions } from "../wait.js";
@@ -27,8 +28,11 @@ export class Seedance {
 
   /** Queues a video and resolves with its task (`taskId`, `estimatedWaitTimeSeconds`). */
   generate(params: VideoGenerationParams, options?: RequestOptions): APIPromise<VideoTask> {
-    const body = toSnakeCase(params);
-    const task = callOperation<GenerateVideoResponse>(this.#context, generateVideo, { body }, options);
+    return this.#generate(toSnakeCase(params), options);
+  }
+
+  #generate(body: unknown, options?: RequestOptions, parent?: CallObserver): APIPromise<VideoTask> {
+    const task = callOperation<GenerateVideoResponse>(this.#context, generateVideo, { body }, options, parent);
     void task.then(
       (created) => this.#context.estimates.remember(created),
       () => {},
@@ -39,8 +43,19 @@ export class Seedance {
   /** Queues a video and waits for it to finish: `generate` then `task.waitForCompletion`. */
   async generateAndWait(params: VideoGenerationParams, options: GenerateAndWaitOptions = {}): Promise<FinishedTask> {
     const { onTaskCreated, request, ...wait } = options;
-    const created = await this.generate(params, { signal: wait.signal, ...request });
-    await onTaskCreated?.(created.taskId);
-    return this.#task.waitForCompletion(created.taskId, wait);
+    const body = toSnakeCase(params);
+    const observer = this.#context.instrumentation?.start(callStart("generateAndWait", { body }));
+    let taskId: string | undefined;
+    try {
+      const created = await this.#generate(body, { signal: wait.signal, ...request }, observer);
+      taskId = created.taskId;
+      await onTaskCreated?.(taskId);
+      const finished = await this.#task.waitObserved(taskId, wait, observer);
+      observer?.end({ taskId, state: finished.status, videoUrl: finished.result?.videoUrl });
+      return finished;
+    } catch (error) {
+      observer?.end({ error, taskId });
+      throw error;
+    }
   }
 }
