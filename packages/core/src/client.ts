@@ -117,7 +117,7 @@ export class SeedanceClient {
     };
     this.task = new Task(this.#context);
     this.seedream = new Seedream(this.#context);
-    this.seedance = new Seedance(this.#context, this.task);
+    this.seedance = new Seedance(this.#context);
   }
 
   /** The quota as of the latest response (`limit`, `remaining`, `resetAt`). */

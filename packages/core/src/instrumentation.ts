@@ -19,10 +19,11 @@ export interface CallStart {
    * `generateAndWait`, `waitForCompletion`, `download`.
    */
   operation: string;
-  /** The request body's `model`, when it has one. */
-  model?: string | undefined;
-  /** The request body's `prompt`: an instrumentation records it only when its user opts in. */
-  prompt?: string | undefined;
+  /**
+   * The request's JSON body as sent (snake_case), e.g. its `model`. It holds the prompt: an
+   * instrumentation records that only when its user opts in.
+   */
+  body?: unknown;
   /** The API's task the call is about, when known at its start. */
   taskId?: string | undefined;
   /** A download's URL (it may be signed: keep only its host). */
@@ -39,7 +40,7 @@ export interface CallObserver {
   retry(ms: number, error: Error): void;
   /** A wait polled the task (every poll, changed or not). */
   poll(status: TaskStatus): void;
-  /** The call ended: with its error, or with what it learnt (the task, a video URL, bytes written). */
+  /** The call ended, with its error or its result. */
   end(outcome: CallOutcome): void;
 }
 
@@ -49,19 +50,21 @@ export interface AttemptStart {
   resendCount: number;
 }
 
+/**
+ * How an attempt ended: its result (`response.status`, `rateLimit`), or its error (an `APIError` has
+ * `status` and `rateLimit`; a connection error neither).
+ */
 export interface AttemptEnd {
-  /** The response's status, when there was a response. */
-  status?: number | undefined;
+  response?: { status: number };
+  status?: number;
   rateLimit?: RateLimit | undefined;
-  error?: Error | undefined;
 }
 
+/**
+ * How a call ended: its error, or what it resolved with: an operation's `WithResponse` (its `data`:
+ * the task, the status, the images), a wait's finished task, a download's `{ bytes }`.
+ */
 export interface CallOutcome {
   error?: unknown;
-  taskId?: string | undefined;
-  /** A task's final state. */
-  state?: string | undefined;
-  videoUrl?: string | undefined;
-  /** Bytes a download wrote. */
-  bytes?: number | undefined;
+  result?: unknown;
 }

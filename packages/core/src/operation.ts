@@ -4,7 +4,7 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { type CamelCase, toCamelCase } from "./case.js";
 import type { OperationSpec } from "./generated/validators.gen.js";
-import type { CallObserver, Instrumentation } from "./instrumentation.js";
+import type { CallObserver, CallStart, Instrumentation } from "./instrumentation.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
@@ -67,8 +67,7 @@ export function callOperation<TEnvelope>(
   options: RequestOptions = {},
   parent?: CallObserver,
 ): APIPromise<Unwrapped<TEnvelope>> {
-  const observer = context.instrumentation?.start(callStart(operation.operationId, input), parent);
-  const run = async (): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
+  const run = async (observer?: CallObserver): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
     const issue =
       dotSegmentIssue(input.path) ??
       (context.validate ? (operation.checkPath?.(input.path ?? {}) ?? operation.checkBody?.(input.body)) : undefined);
@@ -87,23 +86,27 @@ export function callOperation<TEnvelope>(
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
     return new CallResult(data, result);
   };
-  if (!observer) return new APIPromise(run());
-  return new APIPromise(
-    run().then(
-      (result) => {
-        observer.end({ taskId: (result.data as { taskId?: string } | undefined)?.taskId });
-        return result;
-      },
-      (error: unknown) => {
-        observer.end({ error });
-        throw error;
-      },
-    ),
-  );
+  const start = { operation: operation.operationId, body: input.body, taskId: input.path?.task_id };
+  return new APIPromise(observed(context, start, parent, run));
 }
 
-/** What an instrumentation is told of a call at its start: the body's model and prompt, the path's task. */
-export function callStart(operation: string, input: OperationInput) {
-  const body = input.body as { model?: string; prompt?: string } | undefined;
-  return { operation, model: body?.model, prompt: body?.prompt, taskId: input.path?.task_id };
+/** Runs `run` as one call the client's instrumentation (if any) observes, as part of `parent`. */
+export function observed<T>(
+  context: ClientContext,
+  start: CallStart,
+  parent: CallObserver | undefined,
+  run: (observer?: CallObserver) => Promise<T>,
+): Promise<T> {
+  const observer = context.instrumentation?.start(start, parent);
+  if (!observer) return run();
+  return run(observer).then(
+    (result) => {
+      observer.end({ result });
+      return result;
+    },
+    (error: unknown) => {
+      observer.end({ error });
+      throw error;
+    },
+  );
 }

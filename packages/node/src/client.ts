@@ -44,10 +44,10 @@ export class SeedanceClient extends EdgeClient {
         ...options,
         timeout: options.timeout ?? this.#timeout,
       });
-      observer?.end({ taskId: options.taskId, bytes: result.bytes });
+      observer?.end({ result });
       return result;
     } catch (error) {
-      observer?.end({ error, taskId: options.taskId });
+      observer?.end({ error });
       throw error;
     }
   }

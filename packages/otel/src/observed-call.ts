@@ -41,6 +41,23 @@ const hostOf = (url: string): Attributes => {
   }
 };
 
+/** What a call's result tells: an operation's `data`, a wait's finished task, a download's result. */
+function learnt(result: unknown) {
+  const value = ((result as { data?: unknown } | undefined)?.data ?? result ?? {}) as {
+    taskId?: unknown;
+    status?: unknown;
+    result?: { videoUrl?: unknown } | null;
+    bytes?: unknown;
+  };
+  const text = (field: unknown) => (typeof field === "string" ? field : undefined);
+  return {
+    taskId: text(value.taskId),
+    state: text(value.status),
+    videoUrl: text(value.result?.videoUrl),
+    bytes: typeof value.bytes === "number" ? value.bytes : undefined,
+  };
+}
+
 export class ObservedCall implements CallObserver {
   readonly span: Span;
   readonly #shared: Shared;
@@ -60,8 +77,9 @@ export class ObservedCall implements CallObserver {
       attributes[A.genAiOperation] = genAi;
       attributes[A.genAiProvider] = names.genAiProvider;
     }
-    if (call.model !== undefined) attributes[A.genAiModel] = call.model;
-    if (call.prompt !== undefined && shared.recordPrompts) attributes[A.prompt] = call.prompt;
+    const { model, prompt } = (call.body ?? {}) as { model?: unknown; prompt?: unknown };
+    if (typeof model === "string") attributes[A.genAiModel] = model;
+    if (typeof prompt === "string" && shared.recordPrompts) attributes[A.prompt] = prompt;
     if (taskId !== undefined) attributes[A.taskId] = taskId;
     if (call.url !== undefined) Object.assign(attributes, hostOf(call.url));
     const submit = taskId === undefined ? undefined : shared.links.submitOf(taskId);
@@ -81,8 +99,11 @@ export class ObservedCall implements CallObserver {
       trace.setSpan(context.active(), this.span),
     );
     const started = performance.now();
-    return ({ status, rateLimit, error }) => {
+    return (end) => {
       const { instruments } = this.#shared;
+      const status = end.response?.status ?? end.status;
+      const { rateLimit } = end;
+      const error = end instanceof Error ? end : undefined;
       const metric: Attributes = { [A.httpMethod]: method, [A.serverAddress]: attributes[A.serverAddress] };
       if (status !== undefined && status > 0) {
         this.#lastStatus = status;
@@ -121,8 +142,9 @@ export class ObservedCall implements CallObserver {
     this.span.addEvent(names.events.poll, attributes);
   }
 
-  end({ error, taskId, state, videoUrl, bytes }: CallOutcome): void {
+  end({ error, result }: CallOutcome): void {
     const { links, instruments } = this.#shared;
+    const { taskId, state, videoUrl, bytes } = learnt(result);
     if (taskId !== undefined && this.#taskId === undefined) {
       this.#taskId = taskId;
       this.span.setAttribute(A.taskId, taskId);

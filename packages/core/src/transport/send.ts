@@ -2,7 +2,7 @@
 // honours the server's waits, holds requests while the quota is used up, and never outlives the
 // call's deadline.
 import { APIConnectionError, type APIError, RateLimitError, ResponseTooLargeError } from "../errors.js";
-import type { CallObserver } from "../instrumentation.js";
+import type { AttemptEnd, CallObserver } from "../instrumentation.js";
 import type { Logger } from "../logger.js";
 import { Deadline } from "./deadline.js";
 import type { RateLimit, RateLimitState } from "./rate-limit.js";
@@ -78,7 +78,7 @@ export async function send(
         resendCount: attempt,
       });
       const outcome = await attemptOnce(config, request, options, deadline, safeToRepeat);
-      if (ended) ended("done" in outcome ? attemptEnd(outcome.done) : attemptEnd(outcome.failed as Partial<APIError>));
+      ended?.("done" in outcome ? outcome.done : (outcome.failed as AttemptEnd));
       if ("done" in outcome) {
         if (started) logger.debug(`${label()} → ${outcome.done.response.status} in ${Date.now() - started} ms`);
         return outcome.done;
@@ -161,13 +161,6 @@ const redactedError = (error: unknown, redact: Redact): unknown =>
         code: (error as { code?: unknown }).code,
       })
     : redact(String(error));
-
-/** What an instrumentation learns of an attempt: a result's or an error's status and quota. */
-const attemptEnd = (ended: { status?: number; rateLimit?: RateLimit | undefined; response?: TransportResponse }) => ({
-  status: ended.response?.status ?? ended.status,
-  rateLimit: ended.rateLimit,
-  error: ended instanceof Error ? ended : undefined,
-});
 
 /** Header names are case-insensitive: lower-cased, a caller's header replaces a default of any case. */
 export function lowerCaseNames(headers: Record<string, string> | undefined): Record<string, string> {
