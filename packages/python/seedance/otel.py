@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from opentelemetry import context, metrics, trace
-from opentelemetry.metrics import MeterProvider
+from opentelemetry.metrics import CallbackOptions, MeterProvider, Observation
 from opentelemetry.trace import Link, SpanContext, SpanKind, Status, StatusCode, TracerProvider
 
 from ._instrumentation import AttemptEnd, CallObserver, CallOutcome, CallStart
@@ -82,9 +82,18 @@ class SeedanceInstrumentation:
         self.hold_duration = meter.create_histogram(
             m["holdDuration"]["name"], m["holdDuration"]["unit"], m["holdDuration"]["description"]
         )
-        self.quota_remaining = meter.create_gauge(
-            m["quotaRemaining"]["name"], m["quotaRemaining"]["unit"], m["quotaRemaining"]["description"]
+        # The latest quota per host, reported at each collection (an observable gauge: the synchronous
+        # one is not collected by every SDK this extra supports).
+        self.quota: dict[str, int] = {}
+        meter.create_observable_gauge(
+            m["quotaRemaining"]["name"],
+            [self._observe_quota],
+            m["quotaRemaining"]["unit"],
+            m["quotaRemaining"]["description"],
         )
+
+    def _observe_quota(self, _options: CallbackOptions) -> list[Observation]:
+        return [Observation(remaining, {A["serverAddress"]: host}) for host, remaining in list(self.quota.items())]
 
     def start(self, call: CallStart, parent: CallObserver | None) -> CallObserver:
         return _ObservedCall(self, call, parent)
@@ -167,9 +176,7 @@ class _ObservedCall:
                 metric[A["errorType"]] = failure
             if end.rate_limit is not None:
                 span.set_attribute(A["rateLimitRemaining"], end.rate_limit.remaining)
-                owner.quota_remaining.set(
-                    end.rate_limit.remaining, {A["serverAddress"]: attributes.get(A["serverAddress"])}
-                )
+                owner.quota[str(attributes.get(A["serverAddress"], ""))] = end.rate_limit.remaining
             if end.status == 429:
                 owner.rate_limited.add(1, {A["operation"]: self.operation})
             owner.request_duration.record(time.monotonic() - started, metric)
