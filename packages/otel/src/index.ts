@@ -1,7 +1,7 @@
 // @seedance/otel: the SDK's instrumentation hook as OpenTelemetry spans and metrics, through
 // @opentelemetry/api alone (the application brings the SDK and its exporters).
 import { type MeterProvider, metrics, type TracerProvider, trace } from "@opentelemetry/api";
-import type { Instrumentation } from "@seedance/core";
+import type { CallObserver, Instrumentation } from "@seedance/core";
 import { createInstruments } from "./instruments.js";
 import names from "./names.json" with { type: "json" };
 import { ObservedCall } from "./observed-call.js";
@@ -37,5 +37,22 @@ export function seedanceInstrumentation(options: SeedanceInstrumentationOptions 
     links: new TaskLinks(),
     recordPrompts: options.recordPrompts ?? false,
   };
-  return { start: (call, parent) => new ObservedCall(shared, call, parent) };
+  return {
+    start: (call, parent) => {
+      // A tracer provider that throws must not fail the call it observes.
+      try {
+        return new ObservedCall(shared, call, parent);
+      } catch {
+        return UNOBSERVED;
+      }
+    },
+  };
 }
+
+const UNOBSERVED: CallObserver = {
+  attempt: () => () => {},
+  hold: () => {},
+  retry: () => {},
+  poll: () => {},
+  end: () => {},
+};

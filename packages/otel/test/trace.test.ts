@@ -8,6 +8,7 @@ import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { SeedanceClient } from "@seedance/node";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedanceInstrumentation } from "../src/index.js";
 import names from "../src/names.json" with { type: "json" };
 import { childrenOf, everyValue, named, only, recorder } from "./support.js";
 
@@ -182,4 +183,29 @@ describe("429s, prompts opted in, images", () => {
       await own.stop();
     }
   });
+});
+
+it("never fails a call when the tracer provider throws", async () => {
+  const own = await startSandbox();
+  try {
+    const broken = {
+      getTracer: () => ({
+        startSpan: () => {
+          throw new Error("tracer broke");
+        },
+        startActiveSpan: () => {
+          throw new Error("tracer broke");
+        },
+      }),
+    };
+    const client = new SeedanceClient({
+      apiKey: own.apiKey,
+      baseUrl: own.url,
+      instrumentation: seedanceInstrumentation({ tracerProvider: broken }),
+    });
+    const image = await client.seedream.generate({ prompt: "A red barn", model: "seedream-4.5" });
+    expect(image.images.length).toBeGreaterThan(0);
+  } finally {
+    await own.stop();
+  }
 });

@@ -96,7 +96,30 @@ class SeedanceInstrumentation:
         return [Observation(remaining, {A["serverAddress"]: host}) for host, remaining in list(self.quota.items())]
 
     def start(self, call: CallStart, parent: CallObserver | None) -> CallObserver:
-        return _ObservedCall(self, call, parent)
+        try:
+            return _ObservedCall(self, call, parent)
+        except Exception:  # a tracer provider that raises must not fail the call it observes
+            return _UNOBSERVED
+
+
+class _Unobserved:
+    def attempt(self, method: str, url: str, resend_count: int) -> Callable[[AttemptEnd], None]:
+        return lambda end: None
+
+    def hold(self, ms: float) -> None:
+        pass
+
+    def retry(self, ms: float, error: BaseException) -> None:
+        pass
+
+    def poll(self, state: str, progress: int | None) -> None:
+        pass
+
+    def end(self, outcome: CallOutcome) -> None:
+        pass
+
+
+_UNOBSERVED = _Unobserved()
 
 
 def _error_type(error: BaseException) -> str:

@@ -255,3 +255,17 @@ def test_429s_are_counted_and_prompts_recorded_only_when_opted_in() -> None:
     [quota] = record.points(M["quotaRemaining"]["name"])
     assert quota.value == 0
     assert sandbox["apiKey"] not in every_value(record.spans())
+
+
+def test_a_tracer_provider_that_raises_never_fails_the_call(sandbox: dict[str, str]) -> None:
+    class Broken(TracerProvider):
+        def get_tracer(self, *args: Any, **kwargs: Any) -> Any:
+            class Tracer:
+                def start_span(self, *args: Any, **kwargs: Any) -> Any:
+                    raise RuntimeError("tracer broke")
+
+            return Tracer()
+
+    instrumentation = SeedanceInstrumentation(Broken())
+    with seedance.Client(sandbox["apiKey"], sandbox["url"], instrumentation=instrumentation) as client:
+        assert client.seedream.generate("A red barn", "seedream-4.5").images
