@@ -1,5 +1,6 @@
 // SeedanceClient: resolves options once, then wires the resources to one shared context.
 import { SeedanceError } from "./errors.js";
+import type { Instrumentation } from "./instrumentation.js";
 import { createLogger, type LogLevel, type LogSink } from "./logger.js";
 import type { ClientContext } from "./operation.js";
 import { Seedance } from "./resources/seedance.js";
@@ -53,6 +54,11 @@ export interface ClientOptions {
    * use the same key, e.g. `createRedisRateLimitStore` from `@seedance/redis`, so they hold together.
    */
   rateLimitStore?: RateLimitStore;
+  /**
+   * Told about every call, attempt, hold, retry, poll and download, for tracing and metrics: pass
+   * `seedanceInstrumentation()` from `@seedance/otel` for OpenTelemetry spans and metrics.
+   */
+  instrumentation?: Instrumentation;
 }
 
 const MISSING_KEY =
@@ -107,10 +113,11 @@ export class SeedanceClient {
       },
       estimates: new TaskEstimates(),
       validate: options.validate ?? true,
+      instrumentation: options.instrumentation,
     };
     this.task = new Task(this.#context);
     this.seedream = new Seedream(this.#context);
-    this.seedance = new Seedance(this.#context, this.task);
+    this.seedance = new Seedance(this.#context);
   }
 
   /** The quota as of the latest response (`limit`, `remaining`, `resetAt`). */

@@ -16,6 +16,14 @@ export * from "./errors.js";
  * (`field`, `value`, `constraint`, `limit`); `checkPath` does the same for path parameters.
  */
 export { type Issue as ValidationIssue, OPERATIONS, type OperationSpec } from "./generated/validators.gen.js";
+export type {
+  AttemptEnd,
+  AttemptStart,
+  CallObserver,
+  CallOutcome,
+  CallStart,
+  Instrumentation,
+} from "./instrumentation.js";
 export type { LogLevel, LogSink } from "./logger.js";
 export type { GenerateAndWaitOptions, Seedance } from "./resources/seedance.js";
 export type { Seedream } from "./resources/seedream.js";

@@ -4,6 +4,7 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { type CamelCase, toCamelCase } from "./case.js";
 import type { OperationSpec } from "./generated/validators.gen.js";
+import type { CallObserver, CallStart, Instrumentation } from "./instrumentation.js";
 import { checkResponse } from "./response-check.js";
 import type { TaskEstimates } from "./task-estimates.js";
 import { newIdempotencyKey } from "./transport/idempotency.js";
@@ -17,6 +18,7 @@ export interface ClientContext {
   estimates: TaskEstimates;
   /** Validate request bodies against the spec before sending. */
   validate: boolean;
+  instrumentation: Instrumentation | undefined;
 }
 
 /** What a caller supplies to an operation: its JSON body and its path parameters. */
@@ -63,8 +65,9 @@ export function callOperation<TEnvelope>(
   operation: OperationSpec,
   input: OperationInput,
   options: RequestOptions = {},
+  parent?: CallObserver,
 ): APIPromise<Unwrapped<TEnvelope>> {
-  const run = async (): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
+  const run = async (observer?: CallObserver): Promise<WithResponse<Unwrapped<TEnvelope>>> => {
     const issue =
       dotSegmentIssue(input.path) ??
       (context.validate ? (operation.checkPath?.(input.path ?? {}) ?? operation.checkBody?.(input.body)) : undefined);
@@ -78,10 +81,32 @@ export function callOperation<TEnvelope>(
       method === "POST" && options.idempotencyKey !== false
         ? (options.idempotencyKey ?? newIdempotencyKey())
         : undefined;
-    const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options);
+    const result = await send(context.transport, { method, path, body: input.body, idempotencyKey }, options, observer);
     checkResponse(operation, result, context.transport.redact);
     const data = toCamelCase((result.body as { data: unknown }).data) as Unwrapped<TEnvelope>;
     return new CallResult(data, result);
   };
-  return new APIPromise(run());
+  const start = { operation: operation.operationId, body: input.body, taskId: input.path?.task_id };
+  return new APIPromise(observed(context, start, parent, run));
+}
+
+/** Runs `run` as one call the client's instrumentation (if any) observes, as part of `parent`. */
+export function observed<T>(
+  context: ClientContext,
+  start: CallStart,
+  parent: CallObserver | undefined,
+  run: (observer?: CallObserver) => Promise<T>,
+): Promise<T> {
+  const observer = context.instrumentation?.start(start, parent);
+  if (!observer) return run();
+  return run(observer).then(
+    (result) => {
+      observer.end({ result });
+      return result;
+    },
+    (error: unknown) => {
+      observer.end({ error });
+      throw error;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 // The Node client: the edge client (environment variables, core's behaviour) sending over node:http
 // instead of fetch, plus downloads to disk.
-import { SeedanceClient as EdgeClient, type EdgeClientOptions } from "@seedance/edge";
+import { SeedanceClient as EdgeClient, type EdgeClientOptions, type Instrumentation } from "@seedance/edge";
 import type { DownloadDestination, DownloadOptions, DownloadResult, Fetch } from "./download.js";
 import { defaultTransport } from "./transport/default.js";
 import type { HttpTransportOptions } from "./transport/http.js";
@@ -11,6 +11,7 @@ export class SeedanceClient extends EdgeClient {
   readonly #fetch: Fetch;
   /** The client's `timeout` when set, which downloads keep too. */
   readonly #timeout: number | undefined;
+  readonly #instrumentation: Instrumentation | undefined;
 
   /** `new SeedanceClient()` reads `SEEDANCE_API_KEY` and `SEEDANCE_BASE_URL`; explicit options win. */
   constructor(clientOptions: NodeClientOptions = {}) {
@@ -19,6 +20,7 @@ export class SeedanceClient extends EdgeClient {
     const custom = options.fetch;
     this.#fetch = (url, init) => (custom ?? globalThis.fetch)(url, init);
     this.#timeout = options.timeout;
+    this.#instrumentation = options.instrumentation;
   }
 
   /**
@@ -37,6 +39,17 @@ export class SeedanceClient extends EdgeClient {
   ): Promise<DownloadResult> {
     // Loaded on first use: streams and fs cost every import otherwise.
     const { download } = await import("./download.js");
-    return download(this.#fetch, url, destination, { ...options, timeout: options.timeout ?? this.#timeout });
+    const observer = this.#instrumentation?.start({ operation: "download", url, taskId: options.taskId });
+    try {
+      const result = await download(this.#fetch, url, destination, {
+        ...options,
+        timeout: options.timeout ?? this.#timeout,
+      });
+      observer?.end({ result });
+      return result;
+    } catch (error) {
+      observer?.end({ error });
+      throw error;
+    }
   }
 }

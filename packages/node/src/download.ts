@@ -41,6 +41,8 @@ export interface DownloadOptions {
   overwrite?: boolean;
   /** The expected SHA-256 (hex): a download that differs fails with `DownloadVerificationError`, and a file is not saved. */
   sha256?: string;
+  /** The task whose result this is: tracing (`@seedance/otel`) links the download to it. */
+  taskId?: string;
 }
 
 export interface DownloadResult {

@@ -65,6 +65,8 @@ def main() -> None:
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
     # The spec's checks, from the compiler TypeScript's checks come from too.
     subprocess.run([str(NODE), str(CODEGEN), "python", str(SPEC), str(CHECKS)], check=True, cwd=ROOT, timeout=120)
+    # The telemetry names, from the table TypeScript's @seedance/otel reads.
+    subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "generate_otel_names.py")], check=True, cwd=ROOT)
     # The blocking Client, from the hand-written AsyncClient (run in the venv, where unasync is).
     subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "generate_sync.py")], check=True, env=env, cwd=ROOT)
 

@@ -18,7 +18,7 @@ from setup_venv import ROOT, bin_dir, build_wheel
 from setup_venv import main as setup
 
 # What depends on the dependencies' versions: the transport (the fault matrix, the client's features),
-# webhooks under a server, downloads.
+# webhooks under a server, downloads, OpenTelemetry (opentelemetry-api 1.27 up).
 OLDEST_SUITE = [
     "tests/test_fault_matrix.py",
     "tests/test_client.py",
@@ -26,6 +26,7 @@ OLDEST_SUITE = [
     "tests/test_issue_23.py",
     "tests/test_webhook_handlers.py",
     "tests/test_downloads.py",
+    "tests/test_otel.py",
 ]
 
 

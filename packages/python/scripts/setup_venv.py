@@ -85,7 +85,7 @@ def main() -> None:
             if fresh(target, wanted):
                 continue
             wheel = build_wheel()
-            pip(target, "install", *(["-c", str(pins)] if pins else []), f"{wheel}[test,redis]")
+            pip(target, "install", *(["-c", str(pins)] if pins else []), f"{wheel}[test,redis,otel]")
             (target / STAMP).write_text(wanted)
 
 

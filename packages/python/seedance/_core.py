@@ -33,6 +33,7 @@ from ._errors import (
     error_class_for,
 )
 from ._generated.models import TaskState, TaskStatus, VideoResult
+from ._instrumentation import Instrumentation
 from ._rate_limit import MemoryRateLimitStore, RateLimit, RateLimitStore, parse_rate_limit, parse_retry_after
 from ._sanitize import sanitize_server_text, sanitize_value
 from ._validation import Issue, check, check_request, operation, to_validation_error
@@ -82,6 +83,7 @@ class Settings:
     hold_on_rate_limit: bool
     rate_limit_store: RateLimitStore
     logger: logging.Logger
+    instrumentation: Instrumentation | None = None
 
     def __repr__(self) -> str:  # never show the key
         return f"Settings(base_url={self.base_url!r}, timeout={self.timeout!r}, max_retries={self.max_retries!r})"
@@ -131,6 +133,7 @@ def resolve_settings(
     hold_on_rate_limit: bool = True,
     rate_limit_store: RateLimitStore | None = None,
     logger_: logging.Logger | None = None,
+    instrumentation: Instrumentation | None = None,
 ) -> Settings:
     key = api_key if api_key is not None else os.environ.get("SEEDANCE_API_KEY")
     url = base_url or os.environ.get("SEEDANCE_BASE_URL") or DEFAULT_BASE_URL
@@ -147,6 +150,7 @@ def resolve_settings(
         hold_on_rate_limit=hold_on_rate_limit,
         rate_limit_store=rate_limit_store or MemoryRateLimitStore(),
         logger=logger_ or logger,
+        instrumentation=instrumentation,
     )
 
 

@@ -66,6 +66,7 @@ def test_every_readme_example_passes_mypy_strict(written: Path) -> None:
         "except seedance.ValidationError",
         "logging.basicConfig",
         "RedisRateLimitStore",
+        "SeedanceInstrumentation(",
     ],
 )
 def test_the_readme_example_runs(marker: str, sandbox: dict[str, str], redis_url: str, tmp_path: Path) -> None:
@@ -86,6 +87,9 @@ def test_the_readme_example_runs(marker: str, sandbox: dict[str, str], redis_url
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip()
+    if marker == "SeedanceInstrumentation(":  # the spans and metrics, printed by the console exporters
+        for name in ("seedance.generateAndWait", "seedance.download", "seedance.client.calls"):
+            assert name in run.stdout
     if marker.startswith("client.seedream"):
         assert (tmp_path / "eagle.mp4").stat().st_size > 0  # the quickstart's download
 

@@ -21,6 +21,7 @@ export const CONTENDERS: readonly Contender[] = [
   },
   { id: "seedance-sdk", name: "seedance-sdk (Node build)", kind: "ours" },
   { id: "seedance-edge", name: "seedance-sdk fetch build (@seedance/edge)", kind: "ours" },
+  { id: "seedance-otel", name: "seedance-sdk + @seedance/otel (tracing on)", kind: "ours" },
   { id: "openai", name: "openai", kind: "anchor" },
   { id: "replicate", name: "replicate", kind: "anchor" },
   { id: "fal", name: "@fal-ai/client", kind: "anchor" },

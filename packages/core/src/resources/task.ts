@@ -2,7 +2,8 @@
 import type { APIPromise } from "../api-promise.js";
 import type { GetTaskResultResponse, GetTaskStatusResponse } from "../generated/types.gen.js";
 import { getTaskResult, getTaskStatus } from "../generated/validators.gen.js";
-import { type ClientContext, callOperation } from "../operation.js";
+import type { CallObserver } from "../instrumentation.js";
+import { type ClientContext, callOperation, observed } from "../operation.js";
 import type { RequestOptions } from "../transport/send.js";
 import type { FinishedTask, TaskResult, TaskStatus } from "../types.js";
 import { type WaitOptions, type WatchPlan, waitForTask, watchTask } from "../wait.js";
@@ -16,8 +17,7 @@ export class Task {
 
   /** The task's current status and progress (`result.videoUrl` once completed). */
   getStatus(taskId: string, options?: RequestOptions): APIPromise<TaskStatus> {
-    const path = { task_id: taskId };
-    return callOperation<GetTaskStatusResponse>(this.#context, getTaskStatus, { path }, options);
+    return statusOf(this.#context, taskId, options);
   }
 
   /** The final outcome of a finished task; a `ConflictError` (409) while it is still running. */
@@ -31,21 +31,41 @@ export class Task {
    * Throws `WaitTimeoutError` after `maxWaitTime`.
    */
   waitForCompletion(taskId: string, options: WaitOptions = {}): Promise<FinishedTask> {
-    return waitForTask(this.#plan(taskId, options, !!options.onProgress));
+    return waitFor(this.#context, taskId, options);
   }
 
   /** The task's status each time it changes, ending with the terminal one (polled as for `onProgress`). */
   watch(taskId: string, options: WaitOptions = {}): AsyncGenerator<TaskStatus, void, undefined> {
-    return watchTask(this.#plan(taskId, options, true));
+    return watchTask(plan(this.#context, taskId, options, true));
   }
+}
 
-  #plan(taskId: string, options: WaitOptions, watched: boolean): WatchPlan {
-    return {
-      ...options,
-      taskId,
-      watched,
-      expectedIn: this.#context.estimates.expectedIn(taskId),
-      poll: (timeout, signal) => this.getStatus(taskId, { timeout, signal }),
-    };
-  }
+const statusOf = (context: ClientContext, taskId: string, options?: RequestOptions, parent?: CallObserver) =>
+  callOperation<GetTaskStatusResponse>(context, getTaskStatus, { path: { task_id: taskId } }, options, parent);
+
+/** `waitForCompletion`, observed as part of `parent` (generateAndWait's call) when there is one. */
+export const waitFor = (context: ClientContext, taskId: string, options: WaitOptions, parent?: CallObserver) =>
+  observed(context, { operation: "waitForCompletion", taskId }, parent, (observer) =>
+    waitForTask(plan(context, taskId, options, !!options.onProgress, observer)),
+  );
+
+/** How a wait polls; each poll is a call of the wait (`observer`), which is told every status. */
+function plan(
+  context: ClientContext,
+  taskId: string,
+  options: WaitOptions,
+  watched: boolean,
+  observer?: CallObserver,
+): WatchPlan {
+  return {
+    ...options,
+    taskId,
+    watched,
+    expectedIn: context.estimates.expectedIn(taskId),
+    poll: async (timeout, signal) => {
+      const status = await statusOf(context, taskId, { timeout, signal }, observer);
+      observer?.poll(status);
+      return status;
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // honours the server's waits, holds requests while the quota is used up, and never outlives the
 // call's deadline.
 import { APIConnectionError, type APIError, RateLimitError, ResponseTooLargeError } from "../errors.js";
+import type { AttemptEnd, CallObserver } from "../instrumentation.js";
 import type { Logger } from "../logger.js";
 import { Deadline } from "./deadline.js";
 import type { RateLimit, RateLimitState } from "./rate-limit.js";
@@ -54,7 +55,12 @@ export interface RawResult {
 
 type Attempt = { done: RawResult } | { failed: Error; retryable: boolean; serverWait?: number };
 
-export async function send(config: TransportConfig, request: HttpRequest, options: RequestOptions): Promise<RawResult> {
+export async function send(
+  config: TransportConfig,
+  request: HttpRequest,
+  options: RequestOptions,
+  observer?: CallObserver,
+): Promise<RawResult> {
   const deadline = new Deadline(options.timeout ?? config.timeout, options.signal);
   const safeToRepeat = request.method === "GET" || request.idempotencyKey !== undefined;
   const maxRetries = options.maxRetries ?? config.maxRetries;
@@ -64,9 +70,15 @@ export async function send(config: TransportConfig, request: HttpRequest, option
   try {
     for (let attempt = 0; ; attempt++) {
       const hold = config.holdOnRateLimit ? config.rateLimit.holdMs() : 0;
-      if (hold > 0) await holdForQuota(config, deadline, hold, label());
+      if (hold > 0) await holdForQuota(config, deadline, hold, label(), observer);
       const started = logger.debugEnabled ? Date.now() : 0;
+      const ended = observer?.attempt({
+        method: request.method,
+        url: `${config.baseUrl}${request.path}`,
+        resendCount: attempt,
+      });
       const outcome = await attemptOnce(config, request, options, deadline, safeToRepeat);
+      ended?.("done" in outcome ? outcome.done : (outcome.failed as AttemptEnd));
       if ("done" in outcome) {
         if (started) logger.debug(`${label()} → ${outcome.done.response.status} in ${Date.now() - started} ms`);
         return outcome.done;
@@ -77,6 +89,7 @@ export async function send(config: TransportConfig, request: HttpRequest, option
       // A server wait that outlasts the deadline fails now rather than sleeping past it.
       if (wait >= deadline.remaining()) throw failed;
       logger.info(`${label()} failed (${failed.message}); retry ${attempt + 1}/${maxRetries} in ${wait} ms`);
+      observer?.retry(wait, failed);
       await deadline.sleep(wait);
     }
   } finally {
@@ -157,7 +170,13 @@ export function lowerCaseNames(headers: Record<string, string> | undefined): Rec
 }
 
 /** Waits `hold` ms for the quota to reset, or fails now when that outlasts the call's deadline. */
-async function holdForQuota(config: TransportConfig, deadline: Deadline, hold: number, label: string): Promise<void> {
+async function holdForQuota(
+  config: TransportConfig,
+  deadline: Deadline,
+  hold: number,
+  label: string,
+  observer: CallObserver | undefined,
+): Promise<void> {
   const latest = config.rateLimit.latest;
   if (hold >= deadline.remaining()) {
     throw new RateLimitError({
@@ -170,5 +189,6 @@ async function holdForQuota(config: TransportConfig, deadline: Deadline, hold: n
     });
   }
   config.logger.info(`${label} held ${hold} ms until the rate-limit quota resets`);
+  observer?.hold(hold);
   await deadline.sleep(hold);
 }

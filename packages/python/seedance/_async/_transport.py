@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import time
 from asyncio import sleep
+from collections.abc import Callable
 from contextvars import ContextVar
 
 import httpx
 
-from .. import _core
+from .. import _core, _instrumentation
 from .._body import BodyLimit
 from .._deadline import deadline as deadline_scope
 from .._errors import APIConnectionError, APITimeoutError, SeedanceError
@@ -55,12 +56,14 @@ class AsyncTransport:
         retries = settings.max_retries if max_retries is None else max_retries
         deadline = time.monotonic() + budget
         log = settings.logger
+        observer = _instrumentation.current() if settings.instrumentation is not None else None
         attempt = 0
         while True:
-            await self._hold_for_quota(request, deadline)
+            await self._hold_for_quota(request, deadline, observer)
             started = time.monotonic()
+            ended = observer.attempt(request.method, settings.base_url + request.path, attempt) if observer else None
             try:
-                raw = await self._attempt(request, deadline, budget, attempt)
+                raw = await self._observed_attempt(request, deadline, budget, attempt, ended)
                 if log.isEnabledFor(10):  # DEBUG
                     log.debug("%s -> %s in %d ms", request.label, raw.status, (time.monotonic() - started) * 1000)
                 if raw.status >= 300:
@@ -86,10 +89,36 @@ class AsyncTransport:
                     retries,
                     wait * 1000,
                 )
+                if observer:
+                    observer.retry(wait * 1000, retry.error)
                 await sleep(wait)
                 attempt += 1
 
-    async def _hold_for_quota(self, request: _core.Request, deadline: float) -> None:
+    async def _observed_attempt(
+        self,
+        request: _core.Request,
+        deadline: float,
+        budget: float,
+        attempt: int,
+        ended: Callable[[_instrumentation.AttemptEnd], None] | None,
+    ) -> _core.RawResponse:
+        """One attempt, its end told to the instrumentation (its status, quota, or error)."""
+        if ended is None:
+            return await self._attempt(request, deadline, budget, attempt)
+        try:
+            raw = await self._attempt(request, deadline, budget, attempt)
+        except _Retry as retry:
+            ended(_instrumentation.AttemptEnd(error=retry.error))
+            raise
+        except BaseException as error:
+            ended(_instrumentation.AttemptEnd(error=error))
+            raise
+        ended(_instrumentation.AttemptEnd(status=raw.status, rate_limit=raw.rate_limit))
+        return raw
+
+    async def _hold_for_quota(
+        self, request: _core.Request, deadline: float, observer: _instrumentation.CallObserver | None
+    ) -> None:
         """Waits for the quota to reset when none is left, or fails now when that outlasts the deadline."""
         settings = self.settings
         if not settings.hold_on_rate_limit:
@@ -101,6 +130,8 @@ class AsyncTransport:
         if hold >= deadline - time.monotonic():
             raise _core.quota_exhausted(latest, hold)
         settings.logger.info("%s held %d ms until the rate-limit quota resets", request.label, hold * 1000)
+        if observer:
+            observer.hold(hold * 1000)
         await sleep(hold)
 
     async def _attempt(self, request: _core.Request, deadline: float, budget: float, attempt: int) -> _core.RawResponse:

@@ -13,7 +13,7 @@ from typing import Literal, ParamSpec, TypeVar
 
 import httpx
 
-from .. import _core
+from .. import _core, _instrumentation
 from .._errors import APITimeoutError, SeedanceError, WaitTimeoutError
 from .._files import DownloadResult
 from .._generated.models import (
@@ -28,6 +28,7 @@ from .._generated.models import (
     VideoResolution,
     VideoTask,
 )
+from .._instrumentation import Instrumentation
 from .._rate_limit import RateLimit, RateLimitStore
 from . import _download
 from ._transport import AsyncTransport, captured
@@ -53,6 +54,8 @@ class AsyncClient:
     quota is used up instead of spending it on a 429; ``rate_limit_store`` shares the quota between
     processes (``seedance.redis.RedisRateLimitStore``). ``validate=False`` sends values the spec does
     not know (yet), to let the server decide. Log records go to ``logger`` (default ``seedance``).
+    ``instrumentation`` is told about every call, attempt, hold, retry, poll and download: pass
+    ``seedance.otel.SeedanceInstrumentation()`` for OpenTelemetry spans and metrics.
     """
 
     seedream: AsyncSeedream
@@ -74,6 +77,7 @@ class AsyncClient:
         hold_on_rate_limit: bool = True,
         rate_limit_store: RateLimitStore | None = None,
         logger: logging.Logger | None = None,
+        instrumentation: Instrumentation | None = None,
     ) -> None:
         self._settings = _core.resolve_settings(
             api_key,
@@ -87,6 +91,7 @@ class AsyncClient:
             hold_on_rate_limit=hold_on_rate_limit,
             rate_limit_store=rate_limit_store,
             logger_=logger,
+            instrumentation=instrumentation,
         )
         self._transport = AsyncTransport(self._settings, http_client)
         self._estimates = _core.TaskEstimates()
@@ -149,6 +154,7 @@ class AsyncClient:
         idle_timeout: float = _download.DEFAULT_IDLE_TIMEOUT,
         max_resumes: int = 3,
         on_progress: _download.ProgressCallback | None = None,
+        task_id: str | None = None,
     ) -> DownloadResult:
         """Saves a result's URL (``done.video_url``, ``image.url``) to ``path``; returns its ``bytes`` and ``sha256``.
 
@@ -157,20 +163,26 @@ class AsyncClient:
         refused (``DestinationExistsError``) unless ``overwrite=True``. ``timeout`` (default: the
         client's) bounds the whole download, ``idle_timeout`` (default 30 s) each wait for data; a
         dropped connection is resumed with a ``Range`` request up to ``max_resumes`` times. No
-        credentials are sent with it.
+        credentials are sent with it. ``task_id``, the task whose result this is, links the download
+        to it in traces (``seedance.otel``).
         """
-        return await _download.download(
-            self._transport.http,
-            self._settings,
-            url,
-            path,
-            overwrite=overwrite,
-            sha256=sha256,
-            timeout=timeout,
-            idle_timeout=idle_timeout,
-            max_resumes=max_resumes,
-            on_progress=on_progress,
-        )
+        start = _instrumentation.CallStart("download", task_id=task_id, url=url)
+        with _instrumentation.observed(self._settings.instrumentation, start) as outcome:
+            result = await _download.download(
+                self._transport.http,
+                self._settings,
+                url,
+                path,
+                overwrite=overwrite,
+                sha256=sha256,
+                timeout=timeout,
+                idle_timeout=idle_timeout,
+                max_resumes=max_resumes,
+                on_progress=on_progress,
+            )
+            outcome.task_id = task_id
+            outcome.bytes = result.bytes
+            return result
 
     async def _call(
         self,
@@ -178,9 +190,15 @@ class AsyncClient:
         parse: Callable[[dict[str, object]], T],
         timeout: float | None,
         max_retries: int | None,
+        task_id: str | None = None,
     ) -> T:
-        raw, data = await self._transport.send(request, timeout=timeout, max_retries=max_retries)
-        return _core.parse_model(self._settings, raw, parse, data)
+        start = _instrumentation.call_start(request.operation_id, request.body, task_id)
+        with _instrumentation.observed(self._settings.instrumentation, start) as outcome:
+            raw, data = await self._transport.send(request, timeout=timeout, max_retries=max_retries)
+            result = _core.parse_model(self._settings, raw, parse, data)
+            created = getattr(result, "task_id", None)
+            outcome.task_id = created if isinstance(created, str) else task_id
+            return result
 
 
 class AsyncSeedream:
@@ -287,22 +305,28 @@ class AsyncSeedance:
     ) -> _core.FinishedTask:
         """Queues a video and waits for it to finish: ``generate`` then ``task.wait_for_completion``.
         ``on_task_created`` gets the task id as soon as the task exists (persist it to resume after a crash)."""
-        task = await self.generate(
-            prompt,
-            model,
-            duration,
-            resolution,
-            fps,
-            image_input,
-            webhook_url,
-            idempotency_key=idempotency_key,
-            extra_headers=extra_headers,
-        )
-        if on_task_created is not None:
-            on_task_created(task.task_id)
-        return await self._client.task.wait_for_completion(
-            task.task_id, max_wait_time, poll_interval, on_progress=on_progress, extra_headers=extra_headers
-        )
+        start = _instrumentation.call_start("generateAndWait", _core.json_body(model=model, prompt=prompt))
+        with _instrumentation.observed(self._client._settings.instrumentation, start) as outcome:
+            task = await self.generate(
+                prompt,
+                model,
+                duration,
+                resolution,
+                fps,
+                image_input,
+                webhook_url,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+            )
+            outcome.task_id = task.task_id
+            if on_task_created is not None:
+                on_task_created(task.task_id)
+            done = await self._client.task.wait_for_completion(
+                task.task_id, max_wait_time, poll_interval, on_progress=on_progress, extra_headers=extra_headers
+            )
+            outcome.state = str(done.status)
+            outcome.video_url = done.video_url if isinstance(done, _core.CompletedTask) else None
+            return done
 
 
 class AsyncTasks:
@@ -348,9 +372,9 @@ class AsyncTasks:
             extra_headers=extra_headers,
             validate=self._client._settings.validate,
         )
-        return await self._client._call(request, parse, timeout, max_retries)
+        return await self._client._call(request, parse, timeout, max_retries, task_id)
 
-    async def watch(
+    def watch(
         self,
         task_id: str,
         max_wait_time: float = 300,
@@ -365,6 +389,17 @@ class AsyncTasks:
         15 s). A state newer than the spec counts as still running. Raises ``WaitTimeoutError`` after
         ``max_wait_time`` seconds (the task may still finish).
         """
+        return self._watch(task_id, max_wait_time, poll_interval, extra_headers, None)
+
+    async def _watch(
+        self,
+        task_id: str,
+        max_wait_time: float,
+        poll_interval: float,
+        extra_headers: Mapping[str, str] | None,
+        observer: _instrumentation.CallObserver | None,
+    ) -> AsyncIterator[TaskStatus]:
+        """``watch``, telling ``observer`` (a wait's) about every poll."""
         deadline = time.monotonic() + max_wait_time
         delay = self._client._estimates.first_poll_delay(task_id)
         gaps = _core.poll_gaps(poll_interval)
@@ -382,6 +417,8 @@ class AsyncTasks:
                 if time.monotonic() >= deadline:
                     raise WaitTimeoutError(task_id, max_wait_time, last) from None
                 raise
+            if observer:
+                observer.poll(str(status.status), status.progress)
             if last is None or status.status != last.status or status.progress != last.progress:
                 yield status
             last = status
@@ -403,10 +440,17 @@ class AsyncTasks:
         """Polls (as ``watch`` does) until the task is ``completed`` or ``failed`` and returns it:
         ``done.video_url`` once ``done.status == "completed"``, else ``done.error_message``.
         ``on_progress`` is called with each change of status or progress."""
-        last: TaskStatus | None = None
-        async for status in self.watch(task_id, max_wait_time, poll_interval, extra_headers=extra_headers):
-            if on_progress is not None:
-                on_progress(status)
-            last = status
-        assert last is not None  # watch ends only on a terminal status
-        return _core.finished(self._client._settings, last)
+        start = _instrumentation.CallStart("waitForCompletion", task_id=task_id)
+        with _instrumentation.observed(self._client._settings.instrumentation, start) as outcome:
+            observer = _instrumentation.current() if self._client._settings.instrumentation else None
+            last: TaskStatus | None = None
+            async for status in self._watch(task_id, max_wait_time, poll_interval, extra_headers, observer):
+                if on_progress is not None:
+                    on_progress(status)
+                last = status
+            assert last is not None  # watch ends only on a terminal status
+            done = _core.finished(self._client._settings, last)
+            outcome.task_id = task_id
+            outcome.state = str(done.status)
+            outcome.video_url = done.video_url if isinstance(done, _core.CompletedTask) else None
+            return done
