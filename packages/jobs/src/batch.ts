@@ -29,6 +29,8 @@ export interface RunBatchOptions extends RunItemsOptions {
   quota?: () => RateLimit | undefined;
   /** Requests each item costs on average (default 1), for the ETA from the quota. */
   requestsPerItem?: number;
+  /** results.jsonl is rewritten each time this many more items have finished (default 25), and at the end. */
+  resultsEvery?: number;
   /** Called between the two halves of the results file's write (fault-injection tests). */
   onResultsWrite?: () => void;
 }
@@ -91,11 +93,25 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     options.onState?.(record, previous);
     options.onProgress?.(progress());
   };
+  // A results file to follow while the batch runs; the writes queue behind each other.
+  let finishedSinceWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const writeAll = async () => {
+    const known = new Map((await journal.list()).map((record) => [record.id, record]));
+    const inOrder = items.flatMap((item) => known.get(item.id) ?? []);
+    await writeResults(options.outDir, inOrder, options.onResultsWrite);
+    return inOrder;
+  };
   const queue = [...items];
   const records: JobRecord[] = [];
   const worker = async () => {
     for (let item = queue.shift(); item && !signal?.aborted; item = queue.shift()) {
       records.push(await runItem(item, { ...options, onState }));
+      if (++finishedSinceWrite >= (options.resultsEvery ?? 25)) {
+        finishedSinceWrite = 0;
+        writing = writing.then(writeAll).then(() => {});
+        await writing;
+      }
     }
   };
   const pool = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker);
@@ -103,9 +119,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   const interrupted = signal?.aborted ?? false;
   const crashed = settled.find((each) => each.status === "rejected" && !interrupted);
   // The journal is the truth: results.jsonl lists every item it knows, in input order.
-  const known = new Map((await journal.list()).map((record) => [record.id, record]));
-  const inOrder = items.flatMap((item) => known.get(item.id) ?? []);
-  await writeResults(options.outDir, inOrder, options.onResultsWrite);
+  await writing.catch(() => {});
+  const inOrder = await writeAll();
   if (crashed) throw (crashed as PromiseRejectedResult).reason;
   const finalOf = new Map(records.map((record) => [record.id, record]));
   const failed = items.flatMap((item) => {

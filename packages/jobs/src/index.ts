@@ -2,7 +2,16 @@
 // key, task and files; a batch runner that resumes from it without paying twice; a BullMQ fleet.
 export { type BatchProgress, type BatchSummary, type RunBatchOptions, runBatch } from "./batch.js";
 export { IdempotencyWindowError, OutputExistsError, RequestChangedError } from "./errors.js";
+export {
+  type BatchWorker,
+  type BatchWorkerOptions,
+  createBatchWorker,
+  type EnqueuedBatch,
+  enqueueBatch,
+  type FleetOptions,
+} from "./fleet.js";
 export { formatOf, type InvalidLine, type ParsedBatch, parseBatch } from "./input.js";
+export { MissingPeerError } from "./optional.js";
 export { type ReservingRateLimitStore, reservingRateLimitStore } from "./quota.js";
 export type { BatchItem, ItemKind, ItemState, JobRecord, Journal, OutputFile } from "./records.js";
 export { createRedisJournal, type RedisJournalOptions } from "./redis-journal.js";

@@ -36,6 +36,8 @@ export interface RunItemsOptions {
   onCheckpoint?: (point: Checkpoint, record: JobRecord) => void;
   /** Send again with a new key an item whose key is past the server's idempotency window (default: refuse). */
   renewExpiredKeys?: boolean;
+  /** The least time between polls of a task (default: the SDK's, 2 s). */
+  pollIntervalMs?: number;
   /** The server's idempotency window (default: the spec's). */
   windowMs?: number;
   now?: () => number;
@@ -116,7 +118,7 @@ async function generate(options: RunItemsOptions, current: () => JobRecord, save
   };
   const videoUrl = async (): Promise<string[]> => {
     const taskId = current().taskId as string;
-    const finished = await client.task.waitForCompletion(taskId, { signal });
+    const finished = await client.task.waitForCompletion(taskId, { signal, pollInterval: options.pollIntervalMs });
     if (finished.status !== "completed") {
       throw new Error(`Task ${taskId} ${finished.status}: ${finished.errorMessage ?? "no reason given"}`);
     }
