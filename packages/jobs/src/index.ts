@@ -15,7 +15,7 @@ export { MissingPeerError } from "./optional.js";
 export { type ReservingRateLimitStore, reservingRateLimitStore } from "./quota.js";
 export type { BatchItem, ItemKind, ItemState, JobRecord, Journal, OutputFile } from "./records.js";
 export { createRedisJournal, type RedisJournalOptions } from "./redis-journal.js";
-export { RESULTS_FILE, type ResultLine, writeResults } from "./results.js";
+export { RESULTS_FILE, type ResultLine, resultLine, writeResults } from "./results.js";
 export { type Checkpoint, type RunItemsOptions, runItem } from "./runner.js";
 export { openSqliteJournal } from "./sqlite-journal.js";
 export { idempotencyWindowMs } from "./window.js";
