@@ -37,10 +37,7 @@ it(`runs ${ITEMS} items on three workers, one SIGKILLed mid-item, each item once
   const input = join(dir, "batch.jsonl");
   const out = join(dir, "shared");
   await writeBatch(input, lines);
-  const { items } = parseBatch(
-    await import("node:fs/promises").then(({ readFile }) => readFile(input, "utf8")),
-    "jsonl",
-  );
+  const { items } = parseBatch(await readFile(input, "utf8"), "jsonl");
   const env = {
     ...process.env,
     REDIS_URL: redis.url,
