@@ -29,7 +29,9 @@ it("runs the README's batch example, and again without paying twice", async () =
   try {
     for (let run = 0; run < 2; run++) {
       const { stdout } = await runProcess(process.execPath, [file], { cwd, env, timeoutMs: 60_000 });
-      expect(stdout).toBe("line 3: image request: model is missing (required)\nbarn done barn.png\nwaves done waves.mp4\n");
+      expect(stdout).toBe(
+        "line 3: image request: model is missing (required)\nbarn done barn.png\nwaves done waves.mp4\n",
+      );
     }
     const results = (await readFile(join(cwd, "out", "results.jsonl"), "utf8")).trim().split("\n");
     expect(results.map((line) => JSON.parse(line).state)).toEqual(["done", "done"]);
