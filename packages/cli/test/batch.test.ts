@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonLines, runCli } from "./support.ts";
+import { jsonLines, runCli, runShell } from "./support.ts";
 
 let sandbox: Sandbox;
 let dir: string;
@@ -173,5 +173,24 @@ describe("bad input and a bad output folder", () => {
     } finally {
       execFileSync("umount", [out]);
     }
+  });
+});
+
+describe("the README", () => {
+  it("runs the Batch generation example as written, in a user's shell", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const example = /## Batch generation\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    if (!example) throw new Error("the README has no Batch generation example");
+    const cwd = join(dir, "readme");
+    await mkdir(cwd);
+    const run = await runShell(`set -e\n${example}`, { server: sandbox, cwd });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const results = jsonLines(await readFile(join(cwd, "out", "results.jsonl"), "utf8"));
+    expect(results.map(({ id, state }) => [id, state])).toEqual([
+      ["barn", "done"],
+      ["waves", "done"],
+    ]);
+    expect(run.stderr).toContain("Every line is valid; nothing was sent (--dry-run).");
+    expect(await readdir(join(cwd, "out"))).toEqual(expect.arrayContaining(["barn.png", "waves.mp4"]));
   });
 });
