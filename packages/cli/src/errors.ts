@@ -82,6 +82,8 @@ export function messageFor(error: unknown): string {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  // @seedance/jobs' error for a fleet peer (BullMQ, ioredis) that is not installed: how to install it.
+  if (error instanceof Error && error.name === "MissingPeerError") return EXIT.usage;
   if (error instanceof UsageError || error instanceof ValidationError) return EXIT.usage;
   if (error instanceof WebhookVerificationError) return error.reason === "invalid_secret" ? EXIT.usage : EXIT.failure;
   if (error instanceof TaskFailedError || error instanceof BatchFailedError) return EXIT.taskFailed;
