@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonLines, runCli, runShell } from "./support.ts";
+import { cleanEnv, jsonLines, runCli, runInTerminal, runShell } from "./support.ts";
 
 let sandbox: Sandbox;
 let dir: string;
@@ -83,6 +83,9 @@ describe("a run", () => {
     const out = join(dir, "run-out");
     const run = await runCli(["batch", file, "--out", out], { server: sandbox });
     expect(run.stderr).toContain("13 done, 0 failed");
+    // The cost preview: 12 images and a video, then what the quota (40 per window) makes of them.
+    expect(run.stderr).toContain("13 items (12 images, 1 videos): 13 generations to pay for, at least 14 requests.");
+    expect(run.stderr).toMatch(/Quota: 40 requests per window, \d+ left until \S+: the 14 requests /);
     expect(run.code).toBe(0);
     const results = jsonLines(await readFile(join(out, "results.jsonl"), "utf8"));
     expect(results).toHaveLength(13);
@@ -118,6 +121,29 @@ describe("a run", () => {
     const resumed = await runCli(["batch", file, "--out", out], { server: sandbox });
     expect(resumed.code).toBe(0);
     expect(generated("ctrlc ")).toHaveLength(60);
+  });
+});
+
+describe("the display", () => {
+  it("is one live line on a terminal (counts, throughput, hold, ETA), plain lines elsewhere", async () => {
+    const file = await batchFile(
+      "display.jsonl",
+      Array.from({ length: 50 }, (_, i) => image("display", i)),
+    );
+    const env = cleanEnv({ SEEDANCE_API_KEY: sandbox.apiKey, SEEDANCE_BASE_URL: sandbox.url });
+    const live = await runInTerminal(`node packages/cli/dist/cli.js batch ${file} --out ${join(dir, "display-tty")}`, {
+      env,
+    });
+    expect(live.code, live.stdout).toBe(0);
+    // Redrawn in place: erase-line sequences, and a hold once the 40-request window is used up.
+    expect(live.stdout).toContain("\r\x1b[2Kdone ");
+    expect(live.stdout).toMatch(/done \d+\/50 .*\| [\d.]+\/s/);
+    expect(live.stdout).toMatch(/rate-limit hold \d+s/);
+    expect(live.stdout).toMatch(/ETA \d+s/);
+    const plain = await runCli(["batch", file, "--out", join(dir, "display-plain")], { server: sandbox });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).not.toContain("\x1b[");
+    expect(plain.stderr).toMatch(/^done 50\/50 .*\/s/m);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   resultLine,
   runBatch,
 } from "@seedance/jobs";
+import type { RateLimit } from "@seedance/node";
 import { type BatchDisplay, createBatchDisplay } from "../batch-display.ts";
 import { createClient } from "../client.ts";
 import type { Context } from "../context.ts";
@@ -91,6 +92,9 @@ export async function batch(context: Context, file: string, flags: BatchFlags, r
   const done = (await journal.list()).filter((record) => record.state === "done").length;
   preview(context, parsed, done);
   const display = createBatchDisplay(process.stderr, context.output.json);
+  const records = new Map((await journal.list()).map((record) => [record.id, record]));
+  const requests = requestsOf(parsed.items.filter((item) => records.get(item.id)?.state !== "done"));
+  let quotaNoted = false;
   try {
     const summary = await runBatch({
       client,
@@ -102,7 +106,10 @@ export async function batch(context: Context, file: string, flags: BatchFlags, r
       signal: context.signal,
       quota: rateLimitStore.peek,
       requestsPerItem: requestsOf(parsed.items) / Math.max(1, parsed.items.length),
-      onProgress: (progress) => display.progress(progress),
+      onProgress: (progress) => {
+        if (!quotaNoted) quotaNoted = noteQuota(context, display, rateLimitStore.peek(), requests);
+        display.progress(progress);
+      },
       onState: (record) => {
         if (record.state === "done" || record.state === "failed") printItem(context, display, record);
       },
@@ -131,6 +138,22 @@ function unwritable(error: unknown, out: string, resume: string): Error | undefi
     `${out} could not be written (${full ? "disk full" : code}); every item's place is kept in the journal ` +
       `and nothing is lost. Free space (or make it writable) and run again: ${resume}`,
   );
+}
+
+/** The rest of the cost preview, once the first answer has told the quota: how long it makes the run at best. */
+function noteQuota(context: Context, display: BatchDisplay, quota: RateLimit | undefined, requests: number): boolean {
+  if (!quota) return false;
+  const windows = requests <= quota.remaining ? 0 : Math.ceil((requests - quota.remaining) / Math.max(1, quota.limit));
+  const reset = quota.resetAt.toISOString();
+  display.above(() =>
+    context.output.note(
+      `Quota: ${quota.limit} requests per window, ${quota.remaining} left until ${reset}: ` +
+        (windows === 0
+          ? `the ${requests} requests fit in it.`
+          : `the ${requests} requests need this window and at least ${windows} more.`),
+    ),
+  );
+  return true;
 }
 
 function printItem(context: Context, display: BatchDisplay, record: JobRecord): void {
