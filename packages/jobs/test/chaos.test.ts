@@ -67,6 +67,8 @@ it(`finishes ${ITEMS} items once each through ${SCHEDULE.length + RANDOM_KILLS} 
   await expectEveryItemDoneOnce(sandbox, out, lines);
   // Each fresh process learns the quota from its first answers: at most its pool's worth of 429s.
   const runs = kills.length + 1;
+  const { requests, rateLimited } = sandbox.stats();
+  console.info(`chaos: ${kills.length} SIGKILLs (${kills.join(", ")}), ${requests} requests, ${rateLimited} 429s`);
   expect(sandbox.stats().rateLimited).toBeLessThanOrEqual(runs * CONCURRENCY);
 }, 200_000);
 
