@@ -82,7 +82,7 @@ export async function batch(context: Context, file: string, flags: BatchFlags, r
     reportInvalid(context, parsed, file);
     context.output.note(`${parsed.invalid.length} invalid lines skipped; the valid ones run.`);
   }
-  if (flags.redis) return enqueue(context, parsed, flags);
+  if (flags.redis) return enqueue(context, parsed, flags, resume);
   if (!flags.out)
     throw new UsageError("seedance batch needs --out DIR (where files, results.jsonl and the journal go).");
   const out = resolve(flags.out);
@@ -176,7 +176,7 @@ async function openJournal(out: string) {
   }
 }
 
-async function enqueue(context: Context, parsed: ParsedBatch, flags: BatchFlags): Promise<void> {
+async function enqueue(context: Context, parsed: ParsedBatch, flags: BatchFlags, resume: string): Promise<void> {
   const { enqueueBatch, writeResults } = await import("@seedance/jobs");
   const redisUrl = flags.redis as string;
   preview(context, parsed, 0);
@@ -185,7 +185,10 @@ async function enqueue(context: Context, parsed: ParsedBatch, flags: BatchFlags)
     `Enqueued on ${redisUrl}; run \`seedance batch worker --redis ${redisUrl} --out DIR\` on any machine.`,
   );
   try {
-    const records = await enqueued.finished({ signal: context.signal });
+    // Ctrl-C stops the waiting, not the fleet: the items stay queued, and the same command waits again.
+    const records = await enqueued.finished({ signal: context.signal }).catch((error: unknown) => {
+      throw context.signal.aborted ? new BatchInterruptedError(resume) : error;
+    });
     for (const record of records)
       printItem(context, { above: (write) => write(), progress: () => {}, stop: () => {} }, record);
     if (flags.out) {
