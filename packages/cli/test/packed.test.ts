@@ -139,6 +139,7 @@ const seedance = (project: string, args: string[], env: Record<string, string> =
 
 it(`installs @seedance/cli with fewer than ${MAX_CLI_PACKAGES} packages and no install scripts, without Prism`, async () => {
   const installed = await installedPackages(projects.cli);
+  console.info(`@seedance/cli installs ${installed.length} packages: ${installed.map(({ name }) => name).join(", ")}`);
   expect(installed.length).toBeLessThan(MAX_CLI_PACKAGES);
   const withScripts = installed.filter(({ scripts }) =>
     ["preinstall", "install", "postinstall"].some((s) => s in scripts),
