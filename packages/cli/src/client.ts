@@ -1,5 +1,5 @@
 // The SDK client the commands share, from the global flags (which fall back to the environment).
-import { SeedanceClient } from "@seedance/node";
+import { type RateLimitStore, SeedanceClient } from "@seedance/node";
 import { UsageError } from "./errors.ts";
 
 export interface ConnectionFlags {
@@ -9,10 +9,10 @@ export interface ConnectionFlags {
   validate: boolean;
 }
 
-export function createClient(flags: ConnectionFlags): SeedanceClient {
+export function createClient(flags: ConnectionFlags, rateLimitStore?: RateLimitStore): SeedanceClient {
   if (!flags.apiKey) throw new UsageError("No API key: set SEEDANCE_API_KEY or pass --api-key.");
   if (flags.baseUrl !== undefined) checkBaseUrl(flags.baseUrl);
-  return new SeedanceClient({ apiKey: flags.apiKey, baseUrl: flags.baseUrl, validate: flags.validate });
+  return new SeedanceClient({ apiKey: flags.apiKey, baseUrl: flags.baseUrl, validate: flags.validate, rateLimitStore });
 }
 
 /** A usage error unless `url` is an absolute http:// or https:// URL, naming the likely fix. */

@@ -18,7 +18,7 @@ export const EXIT = {
   usage: 2,
   /** No answer: connection refused or dropped, a timeout, a wait that ran out. */
   connection: 3,
-  /** The video task failed. */
+  /** The video task failed, or some items of a batch did. */
   taskFailed: 4,
   /** `result` of a task that has not finished yet (409 TASK_NOT_COMPLETED). */
   notFinished: 5,
@@ -56,6 +56,22 @@ export class WaitEndedError extends Error {
   }
 }
 
+/** A batch that ended with some items failed (each is listed in results.jsonl and on stderr). */
+export class BatchFailedError extends Error {
+  override name = "BatchFailedError";
+  constructor(readonly failed: number) {
+    super(`${failed} item${failed === 1 ? "" : "s"} failed (listed above and in results.jsonl); the others are done.`);
+  }
+}
+
+/** A batch stopped by Ctrl-C: the journal keeps every item's place. */
+export class BatchInterruptedError extends Error {
+  override name = "BatchInterruptedError";
+  constructor(readonly resume: string) {
+    super(`Interrupted; every item's place is kept in the journal. Resume with: ${resume}`);
+  }
+}
+
 /** What the terminal shows: the SDK's message, its advice naming the CLI's switch instead of the SDK option. */
 export function messageFor(error: unknown): string {
   const { message } = error as Error;
@@ -66,9 +82,12 @@ export function messageFor(error: unknown): string {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  // @seedance/jobs' error for a fleet peer (BullMQ, ioredis) that is not installed: how to install it.
+  if (error instanceof Error && error.name === "MissingPeerError") return EXIT.usage;
   if (error instanceof UsageError || error instanceof ValidationError) return EXIT.usage;
   if (error instanceof WebhookVerificationError) return error.reason === "invalid_secret" ? EXIT.usage : EXIT.failure;
-  if (error instanceof TaskFailedError) return EXIT.taskFailed;
+  if (error instanceof TaskFailedError || error instanceof BatchFailedError) return EXIT.taskFailed;
+  if (error instanceof BatchInterruptedError) return EXIT.interrupted;
   if (error instanceof WaitEndedError) return error.interrupted ? EXIT.interrupted : EXIT.connection;
   if (error instanceof ConflictError) return EXIT.notFinished;
   if (error instanceof APIConnectionError || error instanceof WaitTimeoutError) return EXIT.connection;

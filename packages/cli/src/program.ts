@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { DEFAULT_BASE_URL } from "@seedance/node";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type ConnectionFlags, createClient } from "./client.ts";
+import { type BatchFlags, batch, batchWorker } from "./commands/batch.ts";
 import { contract, contractHelp } from "./commands/contract.ts";
 import { image } from "./commands/image.ts";
 import { result } from "./commands/result.ts";
@@ -13,6 +14,7 @@ import { wait } from "./commands/wait.ts";
 import { verify } from "./commands/webhook.ts";
 import type { Context } from "./context.ts";
 import type { SaveFlags } from "./download.ts";
+import { UsageError } from "./errors.ts";
 import { showGlobalFlags, withExamples } from "./help.ts";
 import { createOutput } from "./output.ts";
 import { shellCommand } from "./shell.ts";
@@ -81,6 +83,7 @@ export function createProgram(io: ProgramIO): Command {
         client ??= createClient(flags);
         return client;
       },
+      connection: flags,
       output: createOutput(flags.json === true, { apiKey: flags.apiKey }),
       signal: io.signal,
       resumeCommand: (taskId) =>
@@ -210,6 +213,36 @@ export function createProgram(io: ProgramIO): Command {
   withExamples(contractCommand, [
     ["seedance contract --base-url https://gateway.example --api-key sk-…", "does that server keep the contract?"],
     ["seedance contract --base-url http://127.0.0.1:4010 --sandbox --junit report.xml", "a sandbox, with a report"],
+  ]);
+
+  const batchCommand = program
+    .command("batch")
+    .description("generate every request of a JSONL or CSV file once, resumably, within the rate limit")
+    .argument(
+      "<file>",
+      "JSONL (one request per line) or CSV (a header, then one request per row); `worker` runs a fleet worker",
+    )
+    .option("--out <dir>", "where the files, results.jsonl and the journal go")
+    .option("--dry-run", "check every line against the spec and list the invalid ones; send nothing")
+    .option("--concurrency <n>", "items in flight at once (default 4)", toNumber)
+    .option("--redis <url>", "enqueue the items for `seedance batch worker`s sharing this Redis")
+    .option("--name <name>", "with --redis: the batch's queue name (default seedance-batch)")
+    .option("--renew-expired-keys", "send items whose key is past the server's idempotency window with a new key")
+    .action((file: string, flags: BatchFlags, command: Command) => {
+      // `seedance batch worker --redis URL --out DIR`: a worker of the fleet (a file named worker: ./worker).
+      if (file === "worker") {
+        if (!flags.redis) throw new UsageError("seedance batch worker needs --redis URL (the Redis the fleet shares).");
+        return batchWorker(contextOf(command), { ...flags, redis: flags.redis });
+      }
+      const words = ["seedance", "batch", file, ...(flags.out ? ["--out", flags.out] : [])];
+      if (flags.redis) words.push("--redis", flags.redis);
+      return batch(contextOf(command), file, flags, shellCommand(words));
+    });
+  withExamples(batchCommand, [
+    ["seedance batch prompts.jsonl --dry-run", "check every line; list the invalid ones"],
+    ["seedance batch prompts.jsonl --out ./out", "run it; run it again after any interruption"],
+    ["seedance batch prompts.jsonl --redis redis://host:6379", "enqueue for a fleet of workers"],
+    ["seedance batch worker --redis redis://host:6379 --out /shared/out", "a worker of that fleet"],
   ]);
 
   return program;

@@ -1,8 +1,8 @@
 // A real redis-server per test file, and clients on it that are closed after each test.
 import { once } from "node:events";
+import { type RedisServer, startRedisServer } from "@seedance/testkit";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createRedisClient, type RedisClient } from "../src/index.js";
-import { type RedisServer, startRedisServer } from "./redis-server.js";
 
 export function useRedis() {
   const state: { server?: RedisServer } = {};

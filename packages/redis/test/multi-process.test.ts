@@ -7,9 +7,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@seedance/sandbox";
+import { type RedisServer, startRedisServer } from "@seedance/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Instance, packedApp, startInstance } from "./packed.js";
-import { type RedisServer, startRedisServer } from "./redis-server.js";
 
 let redis: RedisServer;
 let sandbox: Sandbox;

@@ -13,6 +13,7 @@ import type { FileStore } from "./files.ts";
 import { type ApiError, errorReply, parseJson, type Reply, readBody } from "./http.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
 import { generateImages } from "./images.ts";
+import type { SandboxStats } from "./stats.ts";
 import { resultOf, statusOf, type TaskStore } from "./tasks.ts";
 import { FAILURE_MESSAGE, type Triggers } from "./triggers.ts";
 import { checkRequest, type OperationId, operationSpec } from "./validation.ts";
@@ -31,6 +32,7 @@ export interface Services {
   tasks: TaskStore;
   triggers: Triggers;
   idempotency: IdempotencyStore;
+  stats: SandboxStats;
 }
 
 /**
@@ -42,7 +44,7 @@ const specHeaders = (request: IncomingMessage): Record<string, unknown> =>
     get: (headers, name) => (typeof name === "string" ? headers[name.toLowerCase()] : undefined),
   });
 
-export function handlers({ files, tasks, triggers, idempotency }: Services): Record<OperationId, Handler> {
+export function handlers({ files, tasks, triggers, idempotency, stats }: Services): Record<OperationId, Handler> {
   /** A generation: the body and header checks, the idempotency key and the prompt triggers around `create`. */
   const generation =
     <Body extends { prompt: string }>(
@@ -71,11 +73,13 @@ export function handlers({ files, tasks, triggers, idempotency }: Services): Rec
   return {
     generateImage: generation<ImageGenerationRequest>("generateImage", async (_, body) => {
       const reply: ImageGenerationResponse = { status: "success", data: await generateImages(body, files) };
+      stats.generations.push({ operationId: "generateImage", prompt: body.prompt, id: reply.data.images[0]?.id ?? "" });
       return { status: 200, body: reply };
     }),
     generateVideo: generation<VideoGenerationRequest>("generateVideo", async (apiKey, body) => {
       const failure = triggers.failsTask(body.prompt) ? FAILURE_MESSAGE : undefined;
       const { id } = tasks.create(apiKey, body, failure);
+      stats.generations.push({ operationId: "generateVideo", prompt: body.prompt, id });
       const reply: VideoGenerationResponse = {
         status: "accepted",
         data: {

@@ -125,6 +125,19 @@ describe("idempotency keys", () => {
     expect(otherApiKey.body.data.task_id).not.toBe(first.body.data.task_id);
   });
 
+  it("are counted at the server: a replay makes no generation, a new key one more", async () => {
+    const body = { prompt: "Counted once, a lighthouse", model: "seedream-3.0" };
+    const made = () => sandbox.stats().generations.filter((each) => each.prompt === body.prompt);
+    const requests = sandbox.stats().requests;
+    await call("/v1/seedream/generate", { body, headers: { "Idempotency-Key": "count-me" } });
+    await call("/v1/seedream/generate", { body, headers: { "Idempotency-Key": "count-me" } });
+    expect(made()).toHaveLength(1);
+    expect(made()[0]?.operationId).toBe("generateImage");
+    await call("/v1/seedream/generate", { body, headers: { "Idempotency-Key": "count-me-too" } });
+    expect(made()).toHaveLength(2);
+    expect(sandbox.stats().requests - requests).toBe(3);
+  });
+
   it("do not keep a 503, so a retry with the same key gets a fresh answer", async () => {
     const send = () =>
       call("/v1/seedream/generate", {

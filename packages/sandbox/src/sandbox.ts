@@ -3,6 +3,7 @@
 import { startPrism } from "@seedance/prism";
 import { type Exchange, startFront, type Violation } from "./front.ts";
 import { type SandboxServerOptions, startSandboxServer } from "./server.ts";
+import type { SandboxStats } from "./stats.ts";
 
 export interface SandboxOptions extends Omit<SandboxServerOptions, "port"> {
   /** Port of the sandbox's URL (the base URL clients use); defaults to a free one. */
@@ -25,6 +26,8 @@ export interface Sandbox {
   /** A valid (pro tier) test key. */
   apiKey: string;
   webhookSecret: string;
+  /** What the simulator did so far, counted at the server: generations made, 429s, requests. */
+  stats(): SandboxStats;
   /** Stops the front, Prism, the simulator, its task timers and pending webhook deliveries. */
   stop(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       upstreamUrl: server.url,
       apiKey: SANDBOX_API_KEY,
       webhookSecret: server.webhookSecret,
+      stats: server.stats,
       stop,
     };
   } catch (error) {

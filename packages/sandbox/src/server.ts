@@ -11,6 +11,7 @@ import { digest, mp4 } from "./media.ts";
 import { handlers } from "./operations.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { route } from "./router.ts";
+import { newStats, type SandboxStats, snapshot } from "./stats.ts";
 import { TaskStore } from "./tasks.ts";
 import { Triggers } from "./triggers.ts";
 import { checkRequest } from "./validation.ts";
@@ -33,6 +34,8 @@ export interface SandboxServer {
   /** Base URL of the sandbox itself (no Prism in front). */
   url: string;
   webhookSecret: string;
+  /** What it did so far, counted here: generations made, 429s and requests answered. */
+  stats(): SandboxStats;
   /** Closes the server and cancels task timers and webhook deliveries. */
   stop(): Promise<void>;
 }
@@ -70,7 +73,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       if (request.webhook_url) webhooks.send(request.webhook_url, event);
     },
   });
-  const operations = handlers({ files, tasks, triggers: new Triggers(), idempotency: new IdempotencyStore() });
+  const stats = newStats();
+  const operations = handlers({ files, tasks, triggers: new Triggers(), idempotency: new IdempotencyStore(), stats });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     response.setHeader("X-Request-Id", newRequestId());
@@ -80,7 +84,11 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     // A refused key has no quota of its own: its 401 reports the default tier's.
     if (typeof apiKey !== "string") return sendReply(response, errorReply(apiKey), limiter.peek(""));
     const { quota, error } = limiter.take(apiKey);
-    if (error) return sendReply(response, errorReply(error), quota);
+    stats.requests++;
+    if (error) {
+      stats.rateLimited++;
+      return sendReply(response, errorReply(error), quota);
+    }
     const found = route(request.method, pathname);
     if (!found) return sendReply(response, errorReply(NOT_FOUND), quota);
     if ("allow" in found) return sendReply(response, errorReply(methodNotAllowed(request.method, found.allow)), quota);
@@ -104,6 +112,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   return {
     url,
     webhookSecret,
+    stats: () => snapshot(stats),
     stop: async () => {
       tasks.stop();
       webhooks.stop();

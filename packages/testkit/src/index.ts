@@ -53,6 +53,7 @@ export {
   startProcess,
 } from "./processes.ts";
 export { provisionPythonTools, pythonTool } from "./python-tools.ts";
+export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export {
   type RecordedRequest,
   type Script,

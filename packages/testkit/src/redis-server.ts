@@ -6,7 +6,8 @@ import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { freePort, redisServer, requireSystemTool } from "@seedance/testkit";
+import { freePort } from "@seedance/prism";
+import { redisServer, requireSystemTool } from "./system-tools.ts";
 
 const START_TIMEOUT_MS = 10_000;
 
