@@ -4,8 +4,11 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runOrThrow } from "./exec.ts";
 
-/** The consumer's own toolchain for the type checks, pinned like the workspace's. */
-export const CONSUMER_DEV_DEPENDENCIES = { "@types/node": "24.19.2" };
+/**
+ * The consumer's own toolchain for the type checks, pinned like the workspace's, and the optional
+ * peers a user of every entry installs (@seedance/jobs' fleet types name BullMQ's and ioredis's).
+ */
+export const CONSUMER_DEV_DEPENDENCIES = { "@types/node": "24.19.2", bullmq: "6.7.0", ioredis: "6.0.0" };
 
 export function createConsumer(dir: string, tarballs: Record<string, string>): void {
   const dependencies = Object.fromEntries(Object.entries(tarballs).map(([name, path]) => [name, `file:${path}`]));

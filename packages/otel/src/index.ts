@@ -7,8 +7,6 @@ import names from "./names.json" with { type: "json" };
 import { ObservedCall } from "./observed-call.js";
 import { TaskLinks } from "./task-links.js";
 
-export { names as TELEMETRY_NAMES };
-
 export interface SeedanceInstrumentationOptions {
   /** Where spans go (default: the global tracer provider, as `trace.setGlobalTracerProvider` set it). */
   tracerProvider?: TracerProvider;
